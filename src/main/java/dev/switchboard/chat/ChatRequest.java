@@ -1,0 +1,57 @@
+package dev.switchboard.chat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A validated chat request, independent of any provider.
+ *
+ * @param maxTokens   the caller's output limit ({@code max_completion_tokens} or {@code max_tokens}), or null
+ * @param stop        stop sequences, empty when none
+ * @param extraParams OpenAI parameters Switchboard does not translate; forwarded verbatim to
+ *                    OpenAI-format upstreams and, unless listed in {@link Parameters#DROPPABLE},
+ *                    a reason for other providers to decline the request
+ */
+public record ChatRequest(
+        List<ChatMessage> messages,
+        Double temperature,
+        Double topP,
+        Integer maxTokens,
+        List<String> stop,
+        Long seed,
+        String user,
+        Map<String, JsonNode> extraParams) {
+
+    public ChatRequest {
+        messages = List.copyOf(messages);
+        stop = stop == null ? List.of() : List.copyOf(stop);
+        extraParams = extraParams == null ? Map.of() : Map.copyOf(extraParams);
+    }
+
+    public static ChatRequest of(List<ChatMessage> messages) {
+        return new ChatRequest(messages, null, null, null, List.of(), null, null, Map.of());
+    }
+
+    public ChatRequest withMaxTokens(Integer value) {
+        return new ChatRequest(messages, temperature, topP, value, stop, seed, user, extraParams);
+    }
+
+    public ChatRequest withTemperature(Double value) {
+        return new ChatRequest(messages, value, topP, maxTokens, stop, seed, user, extraParams);
+    }
+
+    public ChatRequest withStop(List<String> value) {
+        return new ChatRequest(messages, temperature, topP, maxTokens, value, seed, user, extraParams);
+    }
+
+    public ChatRequest withExtraParams(Map<String, JsonNode> value) {
+        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, value);
+    }
+
+    /** True when some message is more than an instruction: the Messages and Gemini APIs need one. */
+    public boolean hasConversation() {
+        return messages.stream().anyMatch(m -> !m.role().isInstruction());
+    }
+}

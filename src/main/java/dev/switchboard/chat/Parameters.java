@@ -1,0 +1,31 @@
+package dev.switchboard.chat;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** What Switchboard knows about OpenAI request parameters it does not translate itself. */
+public final class Parameters {
+
+    /**
+     * Metadata-like parameters that do not change the answer: forwarded to OpenAI-format upstreams,
+     * dropped silently for providers that have no equivalent.
+     */
+    public static final Set<String> DROPPABLE = Set.of(
+            "metadata", "store", "service_tier", "prompt_cache_key", "safety_identifier", "stream_options");
+
+    /** Parameters whose support (tools, images, audio, log-probabilities) comes in a later release. */
+    public static final Set<String> NOT_YET_SUPPORTED = Set.of(
+            "tools", "tool_choice", "functions", "function_call", "parallel_tool_calls",
+            "audio", "modalities", "logprobs", "top_logprobs", "web_search_options");
+
+    private Parameters() {
+    }
+
+    /** The first extra parameter a provider without OpenAI pass-through cannot honour, if any. */
+    public static Optional<String> firstUntranslatable(ChatRequest request) {
+        return request.extraParams().keySet().stream()
+                .filter(name -> !DROPPABLE.contains(name))
+                .sorted()
+                .findFirst();
+    }
+}

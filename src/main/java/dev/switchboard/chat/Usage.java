@@ -1,0 +1,11 @@
+package dev.switchboard.chat;
+
+/** Tokens billed for one completion. */
+public record Usage(int promptTokens, int completionTokens) {
+
+    public static final Usage NONE = new Usage(0, 0);
+
+    public int totalTokens() {
+        return promptTokens + completionTokens;
+    }
+}

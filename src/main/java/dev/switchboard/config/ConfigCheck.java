@@ -1,0 +1,101 @@
+package dev.switchboard.config;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.event.Observes;
+
+import dev.switchboard.provider.ProviderId;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Refuses to start with a configuration that cannot route: every problem is reported at once,
+ * each naming the key to fix. (Type errors, such as an unknown provider name or a missing model,
+ * are already reported by the config mapping itself, also naming the key.)
+ */
+public class ConfigCheck {
+
+    void onStart(@Observes StartupEvent event, SwitchboardConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
+    public static List<String> problems(SwitchboardConfig config) {
+        List<String> problems = new ArrayList<>();
+        Set<String> routes = new TreeSet<>(config.routes().keySet());
+        for (String provider : config.providers().keySet()) {
+            if (ProviderId.fromConfigName(provider).isEmpty()) {
+                problems.add("switchboard.providers." + provider + ": unknown provider '" + provider
+                        + "' (known: openai, anthropic, gemini, openai-compatible)");
+            }
+        }
+        if (config.chain().isEmpty()) {
+            problems.add("switchboard.chain: must name at least one route");
+        }
+        checkNames(problems, "switchboard.chain", config.chain(), routes);
+        for (Map.Entry<String, SwitchboardConfig.Route> entry : config.routes().entrySet()) {
+            String key = "switchboard.routes." + entry.getKey();
+            SwitchboardConfig.Route route = entry.getValue();
+            if (route.model().isBlank()) {
+                problems.add(key + ".model: must not be blank");
+            }
+            if (!config.providers().get(route.provider().configName()).enabled()) {
+                problems.add(key + ".provider: provider '" + route.provider()
+                        + "' is disabled (switchboard.providers." + route.provider() + ".enabled=false)");
+            }
+            checkPrice(problems, key + ".input-price", route.inputPrice());
+            checkPrice(problems, key + ".output-price", route.outputPrice());
+            route.cachedInputPrice().ifPresent(price -> checkPrice(problems, key + ".cached-input-price", price));
+            if (route.contextWindow() <= 0) {
+                problems.add(key + ".context-window: must be positive, was " + route.contextWindow());
+            }
+            route.maxOutputTokens().filter(tokens -> tokens <= 0).ifPresent(tokens ->
+                    problems.add(key + ".max-output-tokens: must be positive, was " + tokens));
+            route.timeout().filter(timeout -> timeout.isNegative() || timeout.isZero()).ifPresent(timeout ->
+                    problems.add(key + ".timeout: must be positive, was " + timeout));
+            route.fallbacks().ifPresent(names -> checkNames(problems, key + ".fallbacks", names, routes));
+            route.contextFallback().ifPresent(name -> checkNames(problems, key + ".context-fallback", List.of(name), routes));
+        }
+        SwitchboardConfig.Routing routing = config.routing();
+        if (routing.deadline().isNegative() || routing.deadline().isZero()) {
+            problems.add("switchboard.routing.deadline: must be positive, was " + routing.deadline());
+        }
+        if (routing.maxAttempts() < 1) {
+            problems.add("switchboard.routing.max-attempts: must be at least 1, was " + routing.maxAttempts());
+        }
+        config.auth().apiKeys().ifPresent(keys -> {
+            if (keys.stream().anyMatch(String::isBlank)) {
+                problems.add("switchboard.auth.api-keys: must not contain an empty key");
+            }
+        });
+        return problems;
+    }
+
+    private static void checkNames(List<String> problems, String key, List<String> names, Set<String> routes) {
+        for (int i = 0; i < names.size(); i++) {
+            if (!routes.contains(names.get(i))) {
+                problems.add(key + "[" + i + "]: '" + names.get(i) + "' is not a configured route (configured: "
+                        + String.join(", ", routes) + ")");
+            }
+        }
+    }
+
+    private static void checkPrice(List<String> problems, String key, BigDecimal price) {
+        if (price.signum() < 0) {
+            problems.add(key + ": must not be negative, was " + price);
+        }
+    }
+
+    /** Start-up failure listing every configuration problem. */
+    public static class InvalidConfigurationException extends RuntimeException {
+        public InvalidConfigurationException(List<String> problems) {
+            super("Invalid Switchboard configuration:\n  - " + String.join("\n  - ", problems), null, false, false);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.switchboard.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.routing.Tier;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
+
+/** Everything under {@code switchboard.}; {@link ConfigCheck} validates it at start-up. */
+@ConfigMapping(prefix = "switchboard")
+public interface SwitchboardConfig {
+
+    /** Route names tried in this order when a request names no chain of its own. */
+    List<String> chain();
+
+    /** Named routes: which provider and upstream model serve a route name, at what price. */
+    Map<String, Route> routes();
+
+    /** Per-provider settings keyed by provider name (openai, anthropic, gemini, openai-compatible). */
+    @WithDefaults
+    Map<String, Provider> providers();
+
+    Routing routing();
+
+    Auth auth();
+
+    Limits limits();
+
+    interface Route {
+        /** The provider serving this route: openai, anthropic, gemini or openai-compatible. */
+        ProviderId provider();
+
+        /** The model name the provider knows, e.g. {@code claude-sonnet-4-5}. */
+        String model();
+
+        /** USD per million input tokens. */
+        @WithDefault("0")
+        BigDecimal inputPrice();
+
+        /** USD per million output tokens. */
+        @WithDefault("0")
+        BigDecimal outputPrice();
+
+        /** USD per million cached input tokens, where the provider discounts them. */
+        Optional<BigDecimal> cachedInputPrice();
+
+        /** The model's context window in tokens; a context overflow only moves to larger ones. */
+        @WithDefault("128000")
+        int contextWindow();
+
+        /** The complexity tier this route serves best. */
+        Optional<Tier> tier();
+
+        /** A per-attempt limit shorter than the provider's {@code @Timeout}, for a slow model. */
+        Optional<Duration> timeout();
+
+        /** This route's own fallback chain, replacing the default chain after it. */
+        Optional<List<String>> fallbacks();
+
+        /** The route to try when a conversation overflows this route's context window. */
+        Optional<String> contextFallback();
+
+        /** Output tokens to ask for when the caller sets no limit and the provider needs one. */
+        Optional<Integer> maxOutputTokens();
+    }
+
+    interface Provider {
+        /** The provider's API key; unset means the provider is simulated (unless its URL is set). */
+        Optional<String> apiKey();
+
+        /** False removes the provider: routes on it fail start-up, requests naming it get a 400. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Anthropic's {@code anthropic-version} header. */
+        @WithDefault("2023-06-01")
+        String apiVersion();
+
+        /** The output limit sent when the caller sets none and the provider requires one (Anthropic). */
+        @WithDefault("4096")
+        int defaultMaxTokens();
+    }
+
+    interface Routing {
+        /** The whole request's time budget, retries and failovers included. Callers may only shorten it. */
+        @WithDefault("30s")
+        Duration deadline();
+
+        /** Base backoff before retrying a route after a 5xx or a refused connection; jittered to 50-100%. */
+        @WithDefault("250ms")
+        Duration retryBackoff();
+
+        /** Base backoff before retrying a route that answered 429 without Retry-After; jittered to 50-100%. */
+        @WithDefault("1s")
+        Duration rateLimitBackoff();
+
+        /** The longest Retry-After the router waits out on the last route rather than giving up. */
+        @WithDefault("5s")
+        Duration maxRetryAfterWait();
+
+        /** Upstream calls one request may make in total, across all routes. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Whether a content-policy refusal may move to the next route (default: return it to the caller). */
+        @WithDefault("false")
+        boolean failoverOnContentFilter();
+    }
+
+    interface Auth {
+        /** Gateway keys callers must present as a Bearer token; unset leaves the gateway open. */
+        Optional<List<String>> apiKeys();
+    }
+
+    interface Limits {
+        /** The largest request body accepted; larger ones get a 413. */
+        @WithDefault("4M")
+        MemorySize maxBodySize();
+    }
+}

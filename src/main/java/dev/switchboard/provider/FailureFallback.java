@@ -1,0 +1,68 @@
+package dev.switchboard.provider;
+
+import java.io.IOException;
+import java.net.ConnectException;
+
+import org.eclipse.microprofile.faulttolerance.ExecutionContext;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.VertxException;
+
+/**
+ * The {@code @Fallback} of every provider client. Switchboard's real fallback is the next route in
+ * the chain, so this handler does not invent an answer: it turns whatever ended the call (an open
+ * breaker, a fault-tolerance timeout, a refused connection, a body that is not the documented
+ * schema) into the typed {@link ProviderFailure} the router decides on. HTTP error statuses were
+ * already typed by the client's {@code @ClientExceptionMapper} and pass through unchanged.
+ */
+public class FailureFallback implements FallbackHandler<Uni<?>> {
+
+    @Override
+    public Uni<?> handle(ExecutionContext context) {
+        ProviderId provider = providerOf(context);
+        return Uni.createFrom().failure(classify(provider, context.getFailure()));
+    }
+
+    static ProviderId providerOf(ExecutionContext context) {
+        RegisterRestClient client = context.getMethod().getDeclaringClass().getAnnotation(RegisterRestClient.class);
+        return ProviderId.fromConfigName(client.configKey())
+                .orElseThrow(() -> new IllegalStateException("no provider for " + client.configKey()));
+    }
+
+    public static ProviderFailure classify(ProviderId provider, Throwable failure) {
+        if (failure instanceof ProviderFailure typed) {
+            return typed;
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
+            return new ProviderFailure.CircuitOpen(provider);
+        }
+        if (failure instanceof TimeoutException) {
+            return new ProviderFailure.TimedOut(provider, "no response within the provider timeout");
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return new ProviderFailure.MalformedResponse(provider,
+                        "response body is not the documented schema: " + json.getOriginalMessage(), failure);
+            }
+            if (cause instanceof ConnectException) {
+                return new ProviderFailure.ConnectionFailed(provider, "connection refused", failure);
+            }
+            if (cause instanceof IOException || cause instanceof VertxException) {
+                return new ProviderFailure.ConnectionFailed(provider,
+                        "connection failed: " + describe(cause), failure);
+            }
+        }
+        return new ProviderFailure.ConnectionFailed(provider, "request failed: " + describe(failure), failure);
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.switchboard.provider;
+
+import java.util.Locale;
+
+/** The failure kinds the router distinguishes; the wire name appears in errors, logs and metrics. */
+public enum FailureKind {
+    RATE_LIMITED, SERVER_ERROR, CONNECTION_FAILED, TIMEOUT, CONTEXT_TOO_LONG, CONTENT_FILTERED,
+    AUTH_REJECTED, REQUEST_REJECTED, MALFORMED_RESPONSE, CIRCUIT_OPEN;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

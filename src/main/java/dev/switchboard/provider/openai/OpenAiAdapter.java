@@ -1,0 +1,27 @@
+package dev.switchboard.provider.openai;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.switchboard.provider.ProviderEndpoints;
+import dev.switchboard.provider.ProviderId;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class OpenAiAdapter extends OpenAiFormatAdapter {
+
+    private final OpenAiClient client;
+
+    public OpenAiAdapter(@RestClient OpenAiClient client, ProviderEndpoints endpoints) {
+        super(ProviderId.OPENAI, endpoints);
+        this.client = client;
+    }
+
+    @Override
+    protected Uni<OpenAiChatResponse> send(String baseUrl, String authorization, ObjectNode body) {
+        return client.chatCompletions(baseUrl, authorization, body);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.switchboard.provider.openai;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A Chat Completions response ({@code object: "chat.completion"}), as OpenAI-format servers send it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OpenAiChatResponse(
+        String id,
+        String object,
+        Long created,
+        String model,
+        List<Choice> choices,
+        Usage usage,
+        @JsonProperty("system_fingerprint") String systemFingerprint) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Choice(Integer index, Message message, @JsonProperty("finish_reason") String finishReason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Message(String role, String content, String refusal) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Usage(
+            @JsonProperty("prompt_tokens") Integer promptTokens,
+            @JsonProperty("completion_tokens") Integer completionTokens,
+            @JsonProperty("total_tokens") Integer totalTokens) {
+    }
+}

@@ -1,0 +1,51 @@
+package dev.switchboard.provider.openai;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.ProviderFailure;
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderPolicy;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.rest.client.reactive.Url;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+
+/** OpenAI's Chat Completions API. The base URL includes the version ({@code https://api.openai.com/v1}). */
+@RegisterRestClient(configKey = "openai", baseUri = "https://api.openai.com/v1")
+public interface OpenAiClient {
+
+    /**
+     * Timeout, breaker window, ratio and delay: see {@link ProviderPolicy} for why each default.
+     * Rate limits and rejected requests count as breaker successes: they say the provider is up.
+     * The fallback types whatever ended the call (see {@link FailureFallback}).
+     */
+    @POST
+    @Path("/chat/completions")
+    @Timeout(ProviderPolicy.TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+            failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
+            successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
+            skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
+                    ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
+                    ProviderFailure.AuthRejected.class })
+    @CircuitBreakerName("openai")
+    @Fallback(FailureFallback.class)
+    Uni<OpenAiChatResponse> chatCompletions(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
+            ObjectNode body);
+
+    @ClientExceptionMapper
+    static RuntimeException toFailure(Response response) {
+        return OpenAiErrors.classify(ProviderId.OPENAI, response);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.switchboard.provider.openaicompatible;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.switchboard.provider.ProviderEndpoints;
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.openai.OpenAiChatResponse;
+import dev.switchboard.provider.openai.OpenAiFormatAdapter;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class OpenAiCompatibleAdapter extends OpenAiFormatAdapter {
+
+    private final OpenAiCompatibleClient client;
+
+    public OpenAiCompatibleAdapter(@RestClient OpenAiCompatibleClient client, ProviderEndpoints endpoints) {
+        super(ProviderId.OPENAI_COMPATIBLE, endpoints);
+        this.client = client;
+    }
+
+    @Override
+    protected Uni<OpenAiChatResponse> send(String baseUrl, String authorization, ObjectNode body) {
+        return client.chatCompletions(baseUrl, authorization, body);
+    }
+}

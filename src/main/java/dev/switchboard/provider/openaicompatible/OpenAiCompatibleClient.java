@@ -1,0 +1,52 @@
+package dev.switchboard.provider.openaicompatible;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.ProviderFailure;
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderPolicy;
+import dev.switchboard.provider.openai.OpenAiChatResponse;
+import dev.switchboard.provider.openai.OpenAiErrors;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.rest.client.reactive.Url;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Any server speaking the Chat Completions format (vLLM, Ollama, Groq, Together...). Its own
+ * client, so it has its own breaker: a local vLLM going down must not open OpenAI's circuit.
+ */
+@RegisterRestClient(configKey = "openai-compatible", baseUri = "http://localhost:8000/v1")
+public interface OpenAiCompatibleClient {
+
+    /** Same policy as {@link dev.switchboard.provider.openai.OpenAiClient}; see {@link ProviderPolicy}. */
+    @POST
+    @Path("/chat/completions")
+    @Timeout(ProviderPolicy.TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+            failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
+            successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
+            skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
+                    ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
+                    ProviderFailure.AuthRejected.class })
+    @CircuitBreakerName("openai-compatible")
+    @Fallback(FailureFallback.class)
+    Uni<OpenAiChatResponse> chatCompletions(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
+            ObjectNode body);
+
+    @ClientExceptionMapper
+    static RuntimeException toFailure(Response response) {
+        return OpenAiErrors.classify(ProviderId.OPENAI_COMPATIBLE, response);
+    }
+}

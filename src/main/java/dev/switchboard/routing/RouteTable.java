@@ -1,0 +1,45 @@
+package dev.switchboard.routing;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.switchboard.config.SwitchboardConfig;
+
+/** The configured routes and the default chain, built once from configuration. */
+@ApplicationScoped
+public class RouteTable {
+
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final List<String> chain;
+
+    public RouteTable(SwitchboardConfig config) {
+        config.routes().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> routes.put(entry.getKey(), toRoute(entry.getKey(), entry.getValue())));
+        this.chain = List.copyOf(config.chain());
+    }
+
+    private static Route toRoute(String name, SwitchboardConfig.Route config) {
+        return new Route(name, config.provider(), config.model(), config.inputPrice(), config.outputPrice(),
+                config.contextWindow(), config.tier(), config.timeout(), config.fallbacks(),
+                config.contextFallback(), config.maxOutputTokens());
+    }
+
+    public Optional<Route> named(String name) {
+        return Optional.ofNullable(routes.get(name));
+    }
+
+    public Collection<Route> all() {
+        return routes.values();
+    }
+
+    /** The default chain, in priority order (start-up validation guarantees every name exists). */
+    public List<Route> defaultChain() {
+        return chain.stream().map(routes::get).toList();
+    }
+}
