@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
-import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -15,24 +14,39 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.VertxException;
 
 /**
- * The {@code @Fallback} of every provider client. Switchboard's real fallback is the next route in
+ * What every provider client's {@code @Fallback} handler does. Switchboard's real fallback is the next route in
  * the chain, so this handler does not invent an answer: it turns whatever ended the call (an open
  * breaker, a fault-tolerance timeout, a refused connection, a body that is not the documented
  * schema) into the typed {@link ProviderFailure} the router decides on. HTTP error statuses were
  * already typed by the client's {@code @ClientExceptionMapper} and pass through unchanged.
+ * (Fault tolerance wants a handler class per return type, hence one-line handlers per provider.)
  */
-public class FailureFallback implements FallbackHandler<Uni<?>> {
+public final class FailureFallback {
 
-    @Override
-    public Uni<?> handle(ExecutionContext context) {
-        ProviderId provider = providerOf(context);
-        return Uni.createFrom().failure(classify(provider, context.getFailure()));
+    private FailureFallback() {
     }
 
-    static ProviderId providerOf(ExecutionContext context) {
-        RegisterRestClient client = context.getMethod().getDeclaringClass().getAnnotation(RegisterRestClient.class);
-        return ProviderId.fromConfigName(client.configKey())
-                .orElseThrow(() -> new IllegalStateException("no provider for " + client.configKey()));
+    /** The failed call, as a typed failure of the provider whose client was called. */
+    public static <T> Uni<T> typed(ExecutionContext context) {
+        return Uni.createFrom().failure(classify(providerOf(context.getMethod().getDeclaringClass()), context.getFailure()));
+    }
+
+    static ProviderId providerOf(Class<?> client) {
+        RegisterRestClient registration = client.getAnnotation(RegisterRestClient.class);
+        if (registration == null) {
+            // Quarkus calls through a generated wrapper that implements the annotated interface.
+            for (Class<?> implemented : client.getInterfaces()) {
+                registration = implemented.getAnnotation(RegisterRestClient.class);
+                if (registration != null) {
+                    break;
+                }
+            }
+        }
+        if (registration == null) {
+            throw new IllegalStateException(client + " is not a provider REST client");
+        }
+        String key = registration.configKey();
+        return ProviderId.fromConfigName(key).orElseThrow(() -> new IllegalStateException("no provider named " + key));
     }
 
     public static ProviderFailure classify(ProviderId provider, Throwable failure) {

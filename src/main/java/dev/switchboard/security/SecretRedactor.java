@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.switchboard.config.SwitchboardConfig;
 
@@ -24,6 +25,7 @@ public class SecretRedactor {
 
     private final List<String> secrets;
 
+    @Inject
     public SecretRedactor(SwitchboardConfig config) {
         this(Stream.concat(
                 config.providers().values().stream().map(SwitchboardConfig.Provider::apiKey).flatMap(Optional::stream),

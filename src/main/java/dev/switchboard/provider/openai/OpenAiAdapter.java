@@ -1,6 +1,6 @@
 package dev.switchboard.provider.openai;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -10,7 +10,7 @@ import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
 import io.smallrye.mutiny.Uni;
 
-@ApplicationScoped
+@Singleton
 public class OpenAiAdapter extends OpenAiFormatAdapter {
 
     private final OpenAiClient client;

@@ -40,7 +40,7 @@ public interface OpenAiClient {
                     ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
                     ProviderFailure.AuthRejected.class })
     @CircuitBreakerName("openai")
-    @Fallback(FailureFallback.class)
+    @Fallback(OpenAiFailureFallback.class)
     Uni<OpenAiChatResponse> chatCompletions(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
             ObjectNode body);
 

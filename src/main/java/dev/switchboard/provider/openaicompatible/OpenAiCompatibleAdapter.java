@@ -1,6 +1,6 @@
 package dev.switchboard.provider.openaicompatible;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -12,7 +12,7 @@ import dev.switchboard.provider.openai.OpenAiChatResponse;
 import dev.switchboard.provider.openai.OpenAiFormatAdapter;
 import io.smallrye.mutiny.Uni;
 
-@ApplicationScoped
+@Singleton
 public class OpenAiCompatibleAdapter extends OpenAiFormatAdapter {
 
     private final OpenAiCompatibleClient client;

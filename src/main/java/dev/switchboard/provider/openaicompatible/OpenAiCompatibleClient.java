@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.openai.OpenAiFailureFallback;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.ProviderPolicy;
@@ -41,7 +42,7 @@ public interface OpenAiCompatibleClient {
                     ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
                     ProviderFailure.AuthRejected.class })
     @CircuitBreakerName("openai-compatible")
-    @Fallback(FailureFallback.class)
+    @Fallback(OpenAiFailureFallback.class)
     Uni<OpenAiChatResponse> chatCompletions(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
             ObjectNode body);
 

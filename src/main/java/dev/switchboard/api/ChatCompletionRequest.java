@@ -1,0 +1,41 @@
+package dev.switchboard.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The body of {@code POST /v1/chat/completions} as callers send it. Parameters Switchboard does not
+ * model land in {@link #extra()}; {@link ChatRequestValidator} decides what each of them means.
+ */
+public record ChatCompletionRequest(
+        String model,
+        List<WireMessage> messages,
+        Double temperature,
+        @JsonProperty("top_p") Double topP,
+        @JsonProperty("max_tokens") Integer maxTokens,
+        @JsonProperty("max_completion_tokens") Integer maxCompletionTokens,
+        JsonNode stop,
+        Integer n,
+        Long seed,
+        String user,
+        Boolean stream,
+        /** Switchboard's own: the routes to try after {@code model}, in order. */
+        List<String> fallbacks,
+        @JsonAnySetter Map<String, JsonNode> extra) {
+
+    public ChatCompletionRequest {
+        extra = extra == null ? new LinkedHashMap<>() : extra;
+    }
+
+    /** One message; {@code content} is a string or an array of content parts. */
+    public record WireMessage(String role, JsonNode content, String name, @JsonAnySetter Map<String, JsonNode> extra) {
+        public WireMessage {
+            extra = extra == null ? new LinkedHashMap<>() : extra;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.switchboard.api;
+
+/** Switchboard's own HTTP headers. */
+public final class GatewayHeaders {
+
+    /** Response: the route that answered. */
+    public static final String ROUTE = "x-switchboard-route";
+    /** Response: upstream calls the request took, failed ones included. */
+    public static final String ATTEMPTS = "x-switchboard-attempts";
+    /** Response: present and true when the answer came from a simulated provider. */
+    public static final String SIMULATED = "x-switchboard-simulated";
+    /** Request: shortens the request's deadline, in milliseconds. */
+    public static final String DEADLINE_MS = "x-switchboard-deadline-ms";
+
+    private GatewayHeaders() {
+    }
+}
