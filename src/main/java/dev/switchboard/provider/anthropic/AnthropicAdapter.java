@@ -1,0 +1,73 @@
+package dev.switchboard.provider.anthropic;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import dev.switchboard.chat.ChatRequest;
+import dev.switchboard.chat.ChatResult;
+import dev.switchboard.chat.Parameters;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.ProviderAdapter;
+import dev.switchboard.provider.ProviderEndpoints;
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.routing.Route;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class AnthropicAdapter implements ProviderAdapter {
+
+    private static final ProviderId ID = ProviderId.ANTHROPIC;
+
+    private final AnthropicClient client;
+    private final ProviderEndpoints endpoints;
+    private final SwitchboardConfig config;
+
+    public AnthropicAdapter(@RestClient AnthropicClient client, ProviderEndpoints endpoints, SwitchboardConfig config) {
+        this.client = client;
+        this.endpoints = endpoints;
+        this.config = config;
+    }
+
+    @Override
+    public ProviderId id() {
+        return ID;
+    }
+
+    /** Declining is better than answering a different question: the router moves on to a route that can. */
+    @Override
+    public Optional<String> unsupported(ChatRequest request) {
+        Optional<String> parameter = Parameters.firstUntranslatable(request);
+        if (parameter.isPresent()) {
+            return Optional.of("parameter '" + parameter.get() + "' is not supported by " + ID);
+        }
+        // Anthropic's range is 0 to 1; scaling OpenAI's 0 to 2 down would silently change the caller's intent.
+        if (request.temperature() != null && request.temperature() > 1) {
+            return Optional.of("temperature above 1 is not supported by " + ID);
+        }
+        if (!request.hasConversation()) {
+            return Optional.of(ID + " needs at least one user or assistant message");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Uni<ChatResult> chat(ChatRequest request, Route route) {
+        SwitchboardConfig.Provider settings = config.providers().get(ID.configName());
+        int maxTokens = maxTokens(request, route, settings.defaultMaxTokens());
+        AnthropicRequest body = AnthropicTranslator.toAnthropic(request, route.model(), maxTokens);
+        String apiKey = endpoints.of(ID).apiKey().orElse(null);
+        return client.messages(endpoints.baseUrl(ID), apiKey, settings.apiVersion(), body)
+                .map(response -> AnthropicTranslator.fromAnthropic(response, ID));
+    }
+
+    /** The caller's limit, else the route's, else the provider default: the Messages API requires one. */
+    static int maxTokens(ChatRequest request, Route route, int providerDefault) {
+        if (request.maxTokens() != null) {
+            return request.maxTokens();
+        }
+        return route.maxOutputTokens().orElse(providerDefault);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.switchboard.provider.anthropic;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.ProviderFailure;
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderPolicy;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.rest.client.reactive.Url;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Anthropic's Messages API. The base URL has no version ({@code https://api.anthropic.com}): the path
+ * carries it, and the {@code anthropic-version} header pins the schema of request and response.
+ */
+@RegisterRestClient(configKey = "anthropic", baseUri = "https://api.anthropic.com")
+public interface AnthropicClient {
+
+    /**
+     * Timeout, breaker window, ratio and delay: see {@link ProviderPolicy} for why each default.
+     * Rate limits and rejected requests count as breaker successes: they say the provider is up.
+     * The fallback types whatever ended the call (see {@link FailureFallback}).
+     */
+    @POST
+    @Path("/v1/messages")
+    @Timeout(ProviderPolicy.TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+            failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
+            successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
+            skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
+                    ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
+                    ProviderFailure.AuthRejected.class })
+    @CircuitBreakerName("anthropic")
+    @Fallback(FailureFallback.class)
+    Uni<AnthropicResponse> messages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
+            @HeaderParam("anthropic-version") String version, AnthropicRequest body);
+
+    @ClientExceptionMapper
+    static RuntimeException toFailure(Response response) {
+        return AnthropicErrors.classify(ProviderId.ANTHROPIC, response);
+    }
+}

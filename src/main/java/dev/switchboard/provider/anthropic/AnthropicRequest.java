@@ -1,0 +1,50 @@
+package dev.switchboard.provider.anthropic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A Messages API request ({@code POST /v1/messages}). Only what Switchboard translates is modelled;
+ * unset fields are left out rather than sent as null, so the API applies its own defaults.
+ *
+ * @param maxTokens required by the Messages API, unlike the OpenAI format
+ * @param system    every instruction of the conversation, as one string
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AnthropicRequest(
+        String model,
+        @JsonProperty("max_tokens") int maxTokens,
+        String system,
+        List<Message> messages,
+        Double temperature,
+        @JsonProperty("top_p") Double topP,
+        @JsonProperty("stop_sequences") List<String> stopSequences,
+        Metadata metadata) {
+
+    /** A turn of the conversation: {@code role} is {@code user} or {@code assistant}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Message(String role, List<TextBlock> content) {
+
+        Message followedBy(List<TextBlock> more) {
+            List<TextBlock> joined = new ArrayList<>(content);
+            joined.addAll(more);
+            return new Message(role, List.copyOf(joined));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TextBlock(String type, String text) {
+
+        public static TextBlock of(String text) {
+            return new TextBlock("text", text);
+        }
+    }
+
+    /** @param userId an opaque id of the end user, which Anthropic uses to detect abuse */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Metadata(@JsonProperty("user_id") String userId) {
+    }
+}
