@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderPolicy;
 import dev.switchboard.routing.Tier;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -86,6 +87,32 @@ public interface SwitchboardConfig {
         /** The output limit sent when the caller sets none and the provider requires one (Anthropic). */
         @WithDefault("4096")
         int defaultMaxTokens();
+
+        /** The client's {@code @Timeout} per call, in ms: the failure table's ~10 s (see {@link ProviderPolicy}). */
+        @WithDefault("" + ProviderPolicy.TIMEOUT_MS)
+        long timeoutMs();
+
+        /** The client's {@code @CircuitBreaker} settings. */
+        Breaker breaker();
+    }
+
+    /** See {@link ProviderPolicy} for why each default. */
+    interface Breaker {
+        /** Calls the breaker judges (request-volume-threshold). */
+        @WithDefault("" + ProviderPolicy.BREAKER_WINDOW)
+        int window();
+
+        /** Share of those calls that must have failed to open it. */
+        @WithDefault("" + ProviderPolicy.BREAKER_FAILURE_RATIO)
+        double failureRatio();
+
+        /** How long it stays open before letting one probe through, in ms. */
+        @WithDefault("" + ProviderPolicy.BREAKER_DELAY_MS)
+        long delayMs();
+
+        /** Successful probes needed to close it again. */
+        @WithDefault("" + ProviderPolicy.BREAKER_SUCCESS_THRESHOLD)
+        int successThreshold();
     }
 
     interface Routing {

@@ -72,7 +72,8 @@ public final class FailureFallback {
                         "connection failed: " + describe(cause), failure);
             }
         }
-        return new ProviderFailure.ConnectionFailed(provider, "request failed: " + describe(failure), failure);
+        // Neither transport nor fault tolerance: the response arrived but could not be read as the schema.
+        return new ProviderFailure.MalformedResponse(provider, "unreadable response: " + describe(failure), failure);
     }
 
     private static String describe(Throwable failure) {

@@ -2,8 +2,9 @@ package dev.switchboard.provider;
 
 /**
  * Defaults of the fault-tolerance annotations every provider client carries, in one place so that
- * all providers start alike. Each is overridable per provider without a rebuild, e.g.
- * {@code quarkus.fault-tolerance."dev.switchboard.provider.openai.OpenAiClient/chatCompletions".timeout.value=20000}.
+ * all providers start alike. Each is overridable per provider without a rebuild through
+ * {@code switchboard.providers.<provider>.timeout-ms} and {@code .breaker.*}, which
+ * application.properties binds to the clients' {@code quarkus.fault-tolerance."...".*} keys.
  */
 public final class ProviderPolicy {
 

@@ -70,7 +70,7 @@ public class ChainResolver {
         }
         int slash = ref.indexOf('/');
         if (slash < 0) {
-            throw new InvalidRequestException(status, param, "The model '" + ref + "' is not a configured route. Use one of "
+            throw new InvalidRequestException(status, param, param + " '" + ref + "' is not a configured route. Use one of "
                     + String.join(", ", routes.all().stream().map(Route::name).toList())
                     + ", or provider/model with a provider among " + enabledProviders(), code);
         }
@@ -78,7 +78,7 @@ public class ChainResolver {
         String upstreamModel = ref.substring(slash + 1);
         ProviderId provider = ProviderId.fromConfigName(providerName)
                 .filter(p -> config.providers().get(p.configName()).enabled())
-                .orElseThrow(() -> new InvalidRequestException(status, param, "Unknown provider '" + providerName
+                .orElseThrow(() -> new InvalidRequestException(status, param, param + ": unknown provider '" + providerName
                         + "' in '" + ref + "'; configured providers: " + enabledProviders(), code));
         if (upstreamModel.isBlank()) {
             throw new InvalidRequestException(status, param, param + ": '" + ref + "' names no model after the provider", code);

@@ -41,7 +41,7 @@ public interface AnthropicClient {
                     ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
                     ProviderFailure.AuthRejected.class })
     @CircuitBreakerName("anthropic")
-    @Fallback(FailureFallback.class)
+    @Fallback(AnthropicFailureFallback.class)
     Uni<AnthropicResponse> messages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("anthropic-version") String version, AnthropicRequest body);
 

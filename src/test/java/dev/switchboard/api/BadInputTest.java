@@ -1,0 +1,99 @@
+package dev.switchboard.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.switchboard.support.GatewayTestBase;
+import dev.switchboard.support.ProviderEmulator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** Bad input gets a 4xx in the OpenAI error format naming the problem; never a 5xx, never a provider call. */
+@QuarkusTest
+class BadInputTest extends GatewayTestBase {
+
+    private static final String USER = "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
+
+    static Stream<Arguments> badBodies() {
+        return Stream.of(
+                Arguments.of("{not json", 400, null),
+                Arguments.of("[1,2,3]", 400, null),
+                Arguments.of("", 400, null),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":\"hi\"}", 400, "messages"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[]}", 400, "messages"),
+                Arguments.of("{\"model\":\"gpt-4o\"}", 400, "messages"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"content\":\"hi\"}]}", 400, "messages[0].role"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"robot\",\"content\":\"hi\"}]}", 400, "messages[0].role"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\"}]}", 400, "messages[0].content"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":42}]}", 400, "messages[0].content"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]}]}", 400, "messages[0].content[0].type"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", 400, "messages[0].role"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"temperature\":\"hot\"," + USER + "}", 400, "temperature"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"temperature\":3," + USER + "}", 400, "temperature"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"top_p\":1.5," + USER + "}", 400, "top_p"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"max_tokens\":0," + USER + "}", 400, "max_tokens"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"max_completion_tokens\":\"many\"," + USER + "}", 400, "max_completion_tokens"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"n\":2," + USER + "}", 400, "n"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]," + USER + "}", 400, "stop"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"stream\":true," + USER + "}", 400, "stream"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tools\":[]," + USER + "}", 400, "tools"),
+                Arguments.of("{" + USER + "}", 400, "model"),
+                Arguments.of("{\"model\":\"no-such-route\"," + USER + "}", 404, "model"),
+                Arguments.of("{\"model\":\"azure/gpt-4\"," + USER + "}", 404, "model"),
+                Arguments.of("{\"model\":\"openai/\"," + USER + "}", 404, "model"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"fallbacks\":[\"nowhere\"]," + USER + "}", 400, "fallbacks[0]"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"fallbacks\":[\"http://evil.example/v1\"]," + USER + "}", 400, "fallbacks[0]"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"fallbacks\":\"gpt-4o-mini\"," + USER + "}", 400, "fallbacks"));
+    }
+
+    @AfterEach
+    void noProviderWasCalled() {
+        assertThat(totalCalls()).as("bad input never reaches a provider").isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("badBodies")
+    void isRejectedInTheOpenAiErrorFormat(String body, int status, String param) {
+        ValidatableResponse response = caller().body(body).post("/v1/chat/completions").then()
+                .statusCode(status)
+                .contentType("application/json")
+                .body("error.message", not(emptyOrNullString()))
+                .body("error.type", equalTo("invalid_request_error"))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("\tat ")));
+        if (param != null) {
+            response.body("error.param", equalTo(param)).body("error.message", containsString(param.replaceAll("\\[.*", "")));
+        }
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedWith413() {
+        String huge = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(5 * 1024 * 1024) + "\"}]}";
+        caller().body(huge).post("/v1/chat/completions").then()
+                .statusCode(413).body("error.code", equalTo("request_too_large"));
+    }
+
+    @Test
+    void aWrongContentTypeIsRefusedWith415() {
+        given().header("Authorization", "Bearer " + ProviderEmulator.GATEWAY_KEY).contentType("text/plain")
+                .body("hello").post("/v1/chat/completions").then()
+                .statusCode(415).body("error.type", equalTo("invalid_request_error"));
+    }
+
+    @Test
+    void anUnknownPathIsA404InTheSameFormat() {
+        caller().get("/v1/nothing-here").then().statusCode(404).body("error.message", containsString("Unknown path"));
+    }
+}
