@@ -1,0 +1,53 @@
+package dev.switchboard.provider.gemini;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.ProviderFailure;
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderPolicy;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.rest.client.reactive.Url;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Gemini's generateContent API. The version is part of the path, so the base URL is the bare host.
+ * The key goes in {@code x-goog-api-key}, never in a {@code ?key=} query, so no logged URL carries it.
+ */
+@RegisterRestClient(configKey = "gemini", baseUri = "https://generativelanguage.googleapis.com")
+public interface GeminiClient {
+
+    /**
+     * Timeout, breaker window, ratio and delay: see {@link ProviderPolicy} for why each default.
+     * Rate limits and rejected requests count as breaker successes: they say the provider is up.
+     * The fallback types whatever ended the call (see {@link FailureFallback}).
+     */
+    @POST
+    @Path("/v1beta/models/{model}:generateContent")
+    @Timeout(ProviderPolicy.TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+            failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
+            successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
+            skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
+                    ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
+                    ProviderFailure.AuthRejected.class })
+    @CircuitBreakerName("gemini")
+    @Fallback(FailureFallback.class)
+    Uni<GeminiResponse> generateContent(@Url String baseUrl, @PathParam("model") String model,
+            @HeaderParam("x-goog-api-key") String apiKey, GeminiRequest body);
+
+    @ClientExceptionMapper
+    static RuntimeException toFailure(Response response) {
+        return GeminiErrors.classify(ProviderId.GEMINI, response);
+    }
+}
