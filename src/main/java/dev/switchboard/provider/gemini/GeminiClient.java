@@ -42,7 +42,7 @@ public interface GeminiClient {
                     ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
                     ProviderFailure.AuthRejected.class })
     @CircuitBreakerName("gemini")
-    @Fallback(FailureFallback.class)
+    @Fallback(GeminiFailureFallback.class)
     Uni<GeminiResponse> generateContent(@Url String baseUrl, @PathParam("model") String model,
             @HeaderParam("x-goog-api-key") String apiKey, GeminiRequest body);
 

@@ -1,0 +1,57 @@
+package dev.switchboard.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import dev.switchboard.support.TestConfig;
+
+/** Bad configuration is refused with a message naming the key (start-up itself: StartupValidationIT). */
+class ConfigCheckTest {
+
+    @Test
+    void theSeedConfigurationIsValid() {
+        assertThat(ConfigCheck.problems(TestConfig.load(TestConfig.seed()))).isEmpty();
+    }
+
+    @Test
+    void aRouteOnAnUnknownProviderNamesTheKey() {
+        assertThatThrownBy(() -> TestConfig.load(TestConfig.seed("switchboard.routes.gpt-4o.provider", "azure")))
+                .hasMessageContaining("switchboard.routes.gpt-4o.provider");
+    }
+
+    @Test
+    void aRouteWithoutAModelNamesTheKey() {
+        assertThatThrownBy(() -> TestConfig.load(TestConfig.seed("switchboard.routes.extra.provider", "openai")))
+                .hasMessageContaining("switchboard.routes.extra.model");
+    }
+
+    @Test
+    void everyReferenceAndNumberIsChecked() {
+        var config = TestConfig.load(TestConfig.seed(
+                "switchboard.chain", "claude-sonnet,gpt-5",
+                "switchboard.routes.gpt-4o.fallbacks", "nowhere",
+                "switchboard.routes.gpt-4o.context-fallback", "bigger",
+                "switchboard.routes.gpt-4o.input-price", "-1",
+                "switchboard.routes.gpt-4o.context-window", "0",
+                "switchboard.routing.max-attempts", "0",
+                "switchboard.providers.azure.api-key", "x"));
+
+        assertThat(ConfigCheck.problems(config)).anySatisfy(p -> assertThat(p).startsWith("switchboard.chain[1]: 'gpt-5'"))
+                .anySatisfy(p -> assertThat(p).startsWith("switchboard.routes.gpt-4o.fallbacks[0]: 'nowhere'"))
+                .anySatisfy(p -> assertThat(p).startsWith("switchboard.routes.gpt-4o.context-fallback[0]: 'bigger'"))
+                .anySatisfy(p -> assertThat(p).startsWith("switchboard.routes.gpt-4o.input-price:"))
+                .anySatisfy(p -> assertThat(p).startsWith("switchboard.routes.gpt-4o.context-window:"))
+                .anySatisfy(p -> assertThat(p).startsWith("switchboard.routing.max-attempts:"))
+                .anySatisfy(p -> assertThat(p).startsWith("switchboard.providers.azure: unknown provider"));
+    }
+
+    @Test
+    void aRouteOnADisabledProviderIsRefused() {
+        var config = TestConfig.load(TestConfig.seed("switchboard.providers.anthropic.enabled", "false"));
+        assertThat(ConfigCheck.problems(config))
+                .containsExactly("switchboard.routes.claude-sonnet.provider: provider 'anthropic' is disabled "
+                        + "(switchboard.providers.anthropic.enabled=false)");
+    }
+}
