@@ -34,6 +34,7 @@ public final class TestConfig {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(SwitchboardConfig.class)
                 .withConverter(MemorySize.class, 100, new MemorySizeConverter())
+                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
         return config.getConfigMapping(SwitchboardConfig.class);
