@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Provider wire fixtures under {@code src/test/resources/fixtures/<provider>/}. */
 public final class Fixtures {
 
-    public static final ObjectMapper JSON = new ObjectMapper();
+    /** Plain Jackson, but lenient on unknown fields as Quarkus's own mapper is: providers add fields freely. */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private Fixtures() {
     }
@@ -30,6 +32,23 @@ public final class Fixtures {
     public static JsonNode json(String path) {
         try {
             return JSON.readTree(text(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static <T> T read(String path, Class<T> type) {
+        try {
+            return JSON.readValue(text(path), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What goes on the wire, read back as a tree, so field order does not matter and numbers compare by their JSON form. */
+    public static JsonNode wire(Object value) {
+        try {
+            return JSON.readTree(JSON.writeValueAsString(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package dev.switchboard.provider.anthropic;
 
+import dev.switchboard.support.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -49,7 +51,7 @@ class AnthropicErrorsTest {
     @MethodSource("errors")
     void classifiesEachDocumentedError(String fixture, int status, String errorType,
             Class<? extends ProviderFailure> expected) {
-        JsonNode body = Fixtures.tree(fixture);
+        JsonNode body = Fixtures.json("anthropic/" + fixture);
         ProviderFailure failure = AnthropicErrors.classify(ProviderId.ANTHROPIC, status, body, RETRY_AFTER);
         assertInstanceOf(expected, failure);
         assertEquals(ProviderId.ANTHROPIC, failure.provider());
@@ -60,23 +62,23 @@ class AnthropicErrorsTest {
     @ParameterizedTest(name = "{1} {0}")
     @MethodSource("errors")
     void fixturesHaveTheDocumentedErrorShape(String fixture, int status, String errorType) {
-        AnthropicErrorResponse error = Fixtures.read(fixture, AnthropicErrorResponse.class);
+        AnthropicErrorResponse error = Fixtures.read("anthropic/" + fixture, AnthropicErrorResponse.class);
         assertEquals("error", error.type());
         assertEquals(errorType, error.error().type());
-        assertEquals(Fixtures.tree(fixture), Fixtures.wire(error));
+        assertEquals(Fixtures.json("anthropic/" + fixture), Fixtures.wire(error));
     }
 
     @Test
     void rateLimitKeepsTheProvidersRetryAfter() {
         ProviderFailure failure = AnthropicErrors.classify(ProviderId.ANTHROPIC, 429,
-                Fixtures.tree("error-rate-limit.json"), RETRY_AFTER);
+                Fixtures.json("anthropic/error-rate-limit.json"), RETRY_AFTER);
         assertEquals(Optional.of(RETRY_AFTER), ((ProviderFailure.RateLimited) failure).retryAfter());
     }
 
     @Test
     void rateLimitWithoutRetryAfterLeavesTheWaitToTheRouter() {
         ProviderFailure failure = AnthropicErrors.classify(ProviderId.ANTHROPIC, 429,
-                Fixtures.tree("error-rate-limit.json"), null);
+                Fixtures.json("anthropic/error-rate-limit.json"), null);
         assertEquals(Optional.empty(), ((ProviderFailure.RateLimited) failure).retryAfter());
     }
 

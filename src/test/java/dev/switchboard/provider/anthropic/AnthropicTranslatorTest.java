@@ -1,5 +1,7 @@
 package dev.switchboard.provider.anthropic;
 
+import dev.switchboard.support.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -131,7 +133,7 @@ class AnthropicTranslatorTest {
     @MethodSource("requestFixtures")
     void serializesLikeTheReference(String fixture, ChatRequest request, String model, int maxTokens) {
         JsonNode sent = Fixtures.wire(AnthropicTranslator.toAnthropic(request, model, maxTokens));
-        assertEquals(Fixtures.tree(fixture), sent);
+        assertEquals(Fixtures.json("anthropic/" + fixture), sent);
     }
 
     @Test
@@ -178,7 +180,7 @@ class AnthropicTranslatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("responseFixtures")
     void translatesResponse(String fixture, ChatResult expected) {
-        AnthropicResponse response = Fixtures.read(fixture, AnthropicResponse.class);
+        AnthropicResponse response = Fixtures.read("anthropic/" + fixture, AnthropicResponse.class);
         assertEquals(expected, AnthropicTranslator.fromAnthropic(response, ProviderId.ANTHROPIC));
     }
 
@@ -260,7 +262,7 @@ class AnthropicTranslatorTest {
                         new AnthropicResponse("msg_1", "completion", "assistant", MODEL, text, "end_turn", null, null),
                         "completion"),
                 arguments("an error body sent with a success status",
-                        Fixtures.read("error-overloaded.json", AnthropicResponse.class), "error"));
+                        Fixtures.read("anthropic/error-overloaded.json", AnthropicResponse.class), "error"));
     }
 
     @ParameterizedTest(name = "{0}")

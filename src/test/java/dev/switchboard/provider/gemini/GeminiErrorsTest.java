@@ -1,5 +1,7 @@
 package dev.switchboard.provider.gemini;
 
+import dev.switchboard.support.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -38,7 +40,7 @@ class GeminiErrorsTest {
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("fixtures")
     void classifiesTheReferenceErrors(String fixture, int status, FailureKind expected) {
-        JsonNode body = Fixtures.read(fixture);
+        JsonNode body = Fixtures.json("gemini/" + fixture);
         ProviderFailure failure = GeminiErrors.classify(ProviderId.GEMINI, status, body, null);
         assertEquals(expected, failure.kind());
         assertEquals(status, failure.status());
@@ -70,7 +72,7 @@ class GeminiErrorsTest {
 
     @Test
     void anApiKeyInvalidReasonIsAnAuthFailureWhateverTheMessage() {
-        ObjectNode body = (ObjectNode) Fixtures.read("error-api-key-invalid.json");
+        ObjectNode body = (ObjectNode) Fixtures.json("gemini/error-api-key-invalid.json");
         ((ObjectNode) body.path("error")).put("message", "Request contains an invalid argument.");
         assertEquals(FailureKind.AUTH_REJECTED, GeminiErrors.classify(ProviderId.GEMINI, 400, body, null).kind());
     }
@@ -84,7 +86,7 @@ class GeminiErrorsTest {
     @Test
     void rateLimitWaitsForTheBodysRetryInfo() {
         ProviderFailure failure = GeminiErrors.classify(ProviderId.GEMINI, 429,
-                Fixtures.read("error-resource-exhausted.json"), null);
+                Fixtures.json("gemini/error-resource-exhausted.json"), null);
         assertEquals(Optional.of(Duration.ofSeconds(37)),
                 assertInstanceOf(ProviderFailure.RateLimited.class, failure).retryAfter());
     }
@@ -92,7 +94,7 @@ class GeminiErrorsTest {
     @Test
     void theRetryAfterHeaderWinsOverRetryInfo() {
         ProviderFailure failure = GeminiErrors.classify(ProviderId.GEMINI, 429,
-                Fixtures.read("error-resource-exhausted.json"), Duration.ofSeconds(5));
+                Fixtures.json("gemini/error-resource-exhausted.json"), Duration.ofSeconds(5));
         assertEquals(Optional.of(Duration.ofSeconds(5)),
                 assertInstanceOf(ProviderFailure.RateLimited.class, failure).retryAfter());
     }
@@ -123,7 +125,7 @@ class GeminiErrorsTest {
 
     @Test
     void readsAnErrorWrappedInAnArray() {
-        JsonNode wrapped = JsonNodeFactory.instance.arrayNode().add(Fixtures.read("error-token-limit.json"));
+        JsonNode wrapped = JsonNodeFactory.instance.arrayNode().add(Fixtures.json("gemini/error-token-limit.json"));
         assertEquals(FailureKind.CONTEXT_TOO_LONG,
                 GeminiErrors.classify(ProviderId.GEMINI, 400, wrapped, null).kind());
     }

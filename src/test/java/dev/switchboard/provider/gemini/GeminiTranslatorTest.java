@@ -1,5 +1,7 @@
 package dev.switchboard.provider.gemini;
 
+import dev.switchboard.support.Fixtures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,7 +81,7 @@ class GeminiTranslatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requests")
     void translatesRequests(String description, String fixture, ChatRequest request) {
-        assertEquals(Fixtures.read(fixture), Fixtures.wire(GeminiTranslator.toGemini(request)));
+        assertEquals(Fixtures.json("gemini/" + fixture), Fixtures.wire(GeminiTranslator.toGemini(request)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -238,7 +240,7 @@ class GeminiTranslatorTest {
     }
 
     private static ChatResult fromFixture(String fixture, Consumer<ObjectNode> edit) {
-        ObjectNode response = (ObjectNode) Fixtures.read(fixture);
+        ObjectNode response = (ObjectNode) Fixtures.json("gemini/" + fixture);
         edit.accept(response);
         try {
             GeminiResponse typed = Fixtures.JSON.treeToValue(response, GeminiResponse.class);
