@@ -1,7 +1,9 @@
 package dev.switchboard.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -53,5 +55,38 @@ public record ChatRequest(
     /** True when some message is more than an instruction: the Messages and Gemini APIs need one. */
     public boolean hasConversation() {
         return messages.stream().anyMatch(m -> !m.role().isInstruction());
+    }
+
+    /**
+     * Every system and developer message, in order, as one system prompt for providers that take a
+     * single one (Anthropic, Gemini); paragraphs apart, so no instruction runs into the next.
+     */
+    public Optional<String> systemPrompt() {
+        List<String> instructions = messages.stream().filter(m -> m.role().isInstruction()).map(ChatMessage::text)
+                .toList();
+        return instructions.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", instructions));
+    }
+
+    /**
+     * The conversation without its instructions, consecutive messages of one role merged into one turn
+     * (taking the instructions out can make such neighbours, and providers with strict turn-taking
+     * reject them). Each part stays a part, keeping its boundary.
+     */
+    public List<ChatMessage> turns() {
+        List<ChatMessage> turns = new ArrayList<>();
+        for (ChatMessage message : messages) {
+            if (message.role().isInstruction()) {
+                continue;
+            }
+            int last = turns.size() - 1;
+            if (last >= 0 && turns.get(last).role() == message.role()) {
+                List<String> parts = new ArrayList<>(turns.get(last).parts());
+                parts.addAll(message.parts());
+                turns.set(last, new ChatMessage(message.role(), parts, null));
+            } else {
+                turns.add(message);
+            }
+        }
+        return List.copyOf(turns);
     }
 }

@@ -23,8 +23,13 @@ public final class Parameters {
 
     /** The first extra parameter a provider without OpenAI pass-through cannot honour, if any. */
     public static Optional<String> firstUntranslatable(ChatRequest request) {
+        return firstUntranslatable(request, Set.of());
+    }
+
+    /** The same, for a provider that translates the extra parameters in {@code translated}. */
+    public static Optional<String> firstUntranslatable(ChatRequest request, Set<String> translated) {
         return request.extraParams().keySet().stream()
-                .filter(name -> !DROPPABLE.contains(name))
+                .filter(name -> !DROPPABLE.contains(name) && !translated.contains(name))
                 .sorted()
                 .findFirst();
     }

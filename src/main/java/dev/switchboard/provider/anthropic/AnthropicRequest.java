@@ -1,6 +1,5 @@
 package dev.switchboard.provider.anthropic;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -27,12 +26,6 @@ public record AnthropicRequest(
     /** A turn of the conversation: {@code role} is {@code user} or {@code assistant}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Message(String role, List<TextBlock> content) {
-
-        Message followedBy(List<TextBlock> more) {
-            List<TextBlock> joined = new ArrayList<>(content);
-            joined.addAll(more);
-            return new Message(role, List.copyOf(joined));
-        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

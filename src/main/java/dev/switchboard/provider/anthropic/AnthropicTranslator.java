@@ -1,6 +1,5 @@
 package dev.switchboard.provider.anthropic;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +18,6 @@ import dev.switchboard.provider.anthropic.AnthropicRequest.TextBlock;
  * gives the same output, so a retry re-sends exactly what the first attempt sent.
  */
 public final class AnthropicTranslator {
-
-    /** Instructions become paragraphs of one system prompt, so none runs into the next. */
-    private static final String INSTRUCTION_SEPARATOR = "\n\n";
 
     private static final Map<String, FinishReason> STOP_REASONS = Map.of(
             "end_turn", FinishReason.STOP,
@@ -46,43 +42,17 @@ public final class AnthropicTranslator {
         return new AnthropicRequest(
                 model,
                 maxTokens,
-                system(request.messages()),
-                turns(request.messages()),
+                request.systemPrompt().orElse(null),
+                request.turns().stream().map(AnthropicTranslator::message).toList(),
                 request.temperature(),
                 request.topP(),
                 request.stop().isEmpty() ? null : request.stop(),
                 request.user() == null ? null : new AnthropicRequest.Metadata(request.user()));
     }
 
-    /** The Messages API has no system or developer role, only a top-level prompt; order is kept. */
-    private static String system(List<ChatMessage> messages) {
-        List<String> instructions = messages.stream()
-                .filter(message -> message.role().isInstruction())
-                .map(ChatMessage::text)
-                .toList();
-        return instructions.isEmpty() ? null : String.join(INSTRUCTION_SEPARATOR, instructions);
-    }
-
-    /**
-     * Consecutive turns of one role are sent as one turn, as the API would combine them anyway; taking
-     * the instructions out can make such neighbours. Each part stays its own block, keeping its boundary.
-     */
-    private static List<Message> turns(List<ChatMessage> messages) {
-        List<Message> turns = new ArrayList<>();
-        for (ChatMessage message : messages) {
-            if (message.role().isInstruction()) {
-                continue;
-            }
-            String role = message.role().wireName();
-            List<TextBlock> blocks = message.parts().stream().map(TextBlock::of).toList();
-            int last = turns.size() - 1;
-            if (last >= 0 && turns.get(last).role().equals(role)) {
-                turns.set(last, turns.get(last).followedBy(blocks));
-            } else {
-                turns.add(new Message(role, blocks));
-            }
-        }
-        return List.copyOf(turns);
+    /** The Messages API has no system role: instructions went to {@code system}, turns alternate. */
+    private static Message message(ChatMessage turn) {
+        return new Message(turn.role().wireName(), turn.parts().stream().map(TextBlock::of).toList());
     }
 
     public static ChatResult fromAnthropic(AnthropicResponse response, ProviderId provider) {

@@ -36,11 +36,7 @@ public class GeminiAdapter implements ProviderAdapter {
     /** Declining here lets the router pick another route instead of silently dropping what the caller asked. */
     @Override
     public Optional<String> unsupported(ChatRequest request) {
-        Optional<String> untranslatable = request.extraParams().keySet().stream()
-                .filter(name -> !Parameters.DROPPABLE.contains(name))
-                .filter(name -> !GeminiTranslator.TRANSLATED_PARAMS.contains(name))
-                .sorted()
-                .findFirst();
+        Optional<String> untranslatable = Parameters.firstUntranslatable(request, GeminiTranslator.TRANSLATED_PARAMS);
         if (untranslatable.isPresent()) {
             return Optional.of("parameter '" + untranslatable.get() + "' is not supported by gemini");
         }

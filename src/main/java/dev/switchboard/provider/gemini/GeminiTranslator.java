@@ -1,14 +1,12 @@
 package dev.switchboard.provider.gemini;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.switchboard.chat.ChatMessage;
+import dev.switchboard.chat.Role;
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.FinishReason;
@@ -34,39 +32,15 @@ public final class GeminiTranslator {
     private GeminiTranslator() {
     }
 
+    /** Instructions become the systemInstruction; the user and assistant turns alternate, as Gemini requires. */
     public static GeminiRequest toGemini(ChatRequest request) {
-        List<String> instructions = new ArrayList<>();
-        List<GeminiContent> contents = new ArrayList<>();
-        for (ChatMessage message : request.messages()) {
-            String role = switch (message.role()) {
-                case SYSTEM, DEVELOPER -> null;
-                case USER -> "user";
-                case ASSISTANT -> "model";
-            };
-            if (role == null) {
-                instructions.add(message.text());
-            } else {
-                append(contents, role, message.parts().stream().map(GeminiContent.Part::new).toList());
-            }
-        }
-        GeminiContent system = instructions.isEmpty() ? null
-                : new GeminiContent(null, List.of(new GeminiContent.Part(String.join("\n\n", instructions))));
+        List<GeminiContent> contents = request.turns().stream()
+                .map(turn -> new GeminiContent(turn.role() == Role.ASSISTANT ? "model" : "user",
+                        turn.parts().stream().map(GeminiContent.Part::new).toList()))
+                .toList();
+        GeminiContent system = request.systemPrompt()
+                .map(prompt -> new GeminiContent(null, List.of(new GeminiContent.Part(prompt)))).orElse(null);
         return new GeminiRequest(contents, system, generationConfig(request));
-    }
-
-    /**
-     * Gemini has rejected conversations whose turns do not alternate, so same-role neighbours become one
-     * turn, including two user messages that only an instruction (now in systemInstruction) separated.
-     */
-    private static void append(List<GeminiContent> contents, String role, List<GeminiContent.Part> parts) {
-        int last = contents.size() - 1;
-        if (last >= 0 && contents.get(last).role().equals(role)) {
-            List<GeminiContent.Part> merged = Stream.concat(contents.get(last).parts().stream(), parts.stream())
-                    .toList();
-            contents.set(last, new GeminiContent(role, merged));
-        } else {
-            contents.add(new GeminiContent(role, parts));
-        }
     }
 
     private static GeminiRequest.GenerationConfig generationConfig(ChatRequest request) {
