@@ -2,13 +2,20 @@ package dev.switchboard.simulator;
 
 import java.util.UUID;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.anthropic.AnthropicErrorResponse;
+import dev.switchboard.provider.anthropic.AnthropicResponse;
+import dev.switchboard.provider.gemini.GeminiContent;
+import dev.switchboard.provider.gemini.GeminiResponse;
+import dev.switchboard.provider.openai.OpenAiChatResponse;
 
-/** Canned answers and errors, each in its provider's documented wire format. */
+/** Canned answers and errors, each in its provider's documented wire format, built from the clients' own wire records. */
 final class SimulatedReplies {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -32,64 +39,45 @@ final class SimulatedReplies {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     }
 
-    static ObjectNode openAiCompletion(String model, String content, int promptTokens) {
-        ObjectNode body = NODES.objectNode();
-        body.put("id", id("chatcmpl-sim"));
-        body.put("object", "chat.completion");
-        body.put("created", System.currentTimeMillis() / 1000);
-        body.put("model", model);
-        ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
-        choice.putNull("logprobs");
-        choice.put("finish_reason", "stop");
+    static OpenAiChatResponse openAiCompletion(String model, String content, int promptTokens) {
         int completion = tokens(content);
-        body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completion)
-                .put("total_tokens", promptTokens + completion);
-        return body;
+        return new OpenAiChatResponse(id("chatcmpl-sim"), "chat.completion", System.currentTimeMillis() / 1000, model,
+                List.of(new OpenAiChatResponse.Choice(0, new OpenAiChatResponse.Message("assistant", content, null), "stop")),
+                new OpenAiChatResponse.Usage(promptTokens, completion, promptTokens + completion), null);
     }
 
-    static ObjectNode anthropicMessage(String model, String content, int promptTokens) {
-        ObjectNode body = NODES.objectNode();
-        body.put("id", id("msg_sim"));
-        body.put("type", "message");
-        body.put("role", "assistant");
-        body.put("model", model);
-        body.putArray("content").addObject().put("type", "text").put("text", content);
-        body.put("stop_reason", "end_turn");
-        body.putNull("stop_sequence");
-        body.putObject("usage").put("input_tokens", promptTokens).put("output_tokens", tokens(content));
-        return body;
+    static AnthropicResponse anthropicMessage(String model, String content, int promptTokens) {
+        return new AnthropicResponse(id("msg_sim"), "message", "assistant", model,
+                List.of(new AnthropicResponse.ContentBlock("text", content)), "end_turn", null,
+                new AnthropicResponse.Usage(promptTokens, tokens(content), null, null));
     }
 
-    static ObjectNode geminiResponse(String model, String content, int promptTokens) {
-        ObjectNode body = NODES.objectNode();
-        ObjectNode candidate = body.putArray("candidates").addObject();
-        candidate.putObject("content").put("role", "model").putArray("parts").addObject().put("text", content);
-        candidate.put("finishReason", "STOP");
-        candidate.put("index", 0);
+    static GeminiResponse geminiResponse(String model, String content, int promptTokens) {
         int completion = tokens(content);
-        body.putObject("usageMetadata").put("promptTokenCount", promptTokens).put("candidatesTokenCount", completion)
-                .put("totalTokenCount", promptTokens + completion);
-        body.put("modelVersion", model);
-        body.put("responseId", id("sim"));
-        return body;
+        GeminiContent answer = new GeminiContent("model", List.of(new GeminiContent.Part(content)));
+        return new GeminiResponse(List.of(new GeminiResponse.Candidate(answer, "STOP", 0)), null,
+                new GeminiResponse.UsageMetadata(promptTokens, completion, promptTokens + completion, null), model,
+                id("sim"));
     }
 
-    static ObjectNode error(ProviderId provider, int status) {
+    /** Anthropic's error object has a record; OpenAI's and Google's are read as trees, so written as trees. */
+    static Object error(ProviderId provider, int status) {
         String message = "Simulated failure (HTTP " + status + ") set through PUT /simulated/" + provider + "/fault";
-        ObjectNode body = NODES.objectNode();
-        switch (provider) {
-            case ANTHROPIC -> {
-                body.put("type", "error");
-                body.putObject("error").put("type", anthropicType(status)).put("message", message);
+        return switch (provider) {
+            case ANTHROPIC -> new AnthropicErrorResponse("error",
+                    new AnthropicErrorResponse.Detail(anthropicType(status), message), id("req_sim"));
+            case GEMINI -> {
+                ObjectNode body = NODES.objectNode();
+                body.putObject("error").put("code", status).put("message", message).put("status", geminiStatus(status));
+                yield body;
             }
-            case GEMINI -> body.putObject("error").put("code", status).put("message", message)
-                    .put("status", geminiStatus(status));
-            default -> body.putObject("error").put("message", message).put("type", openAiType(status))
-                    .putNull("param").putNull("code");
-        }
-        return body;
+            default -> {
+                ObjectNode body = NODES.objectNode();
+                body.putObject("error").put("message", message).put("type", openAiType(status))
+                        .putNull("param").putNull("code");
+                yield body;
+            }
+        };
     }
 
     private static String anthropicType(int status) {

@@ -111,7 +111,7 @@ public class SimulatorResource {
         return SimulatedFault.NONE;
     }
 
-    private Uni<Response> answer(ProviderId provider, Supplier<JsonNode> success) {
+    private Uni<Response> answer(ProviderId provider, Supplier<Object> success) {
         if (!endpoints.simulated(provider)) {
             throw new NotFoundException();
         }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * An error body ({@code type: "error"}), whatever the status. {@link AnthropicErrors} reads it as a
- * tree instead, because a proxy in front of the API may answer with something else entirely.
+ * An error body ({@code type: "error"}), whatever the status, as the simulator sends it. {@link AnthropicErrors}
+ * reads errors as a tree instead, because a proxy in front of the API may answer with something else entirely.
  *
  * @param requestId Anthropic's id for the failed request, the one its support asks for
  */
