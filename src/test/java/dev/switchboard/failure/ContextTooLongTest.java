@@ -43,7 +43,7 @@ class ContextTooLongTest extends GatewayTestBase {
     void recognisesAnOpenAiCompatibleServersWording() {
         stub(COMPATIBLE_CHAT, openAiError(400, "error-vllm-context.json"));
 
-        caller().body(chat("openai-compatible/small").replace("}]", "}],\"fallbacks\":[]")).post("/v1/chat/completions").then()
+        caller().body(chatOnly("openai-compatible/small")).post("/v1/chat/completions").then()
                 .statusCode(400).body("error.code", equalTo("context_length_exceeded"));
 
         assertThat(calls(COMPATIBLE_CHAT)).hasSize(1);

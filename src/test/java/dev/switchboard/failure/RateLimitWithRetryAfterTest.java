@@ -43,7 +43,7 @@ class RateLimitWithRetryAfterTest extends GatewayTestBase {
     void waitsOutAShortRetryAfterOnTheLastRoute() {
         stubOnceThenAnswer("1");
 
-        caller().body(chat("gpt-4o").replace("}]", "}],\"fallbacks\":[]")).post("/v1/chat/completions").then()
+        caller().body(chatOnly("gpt-4o")).post("/v1/chat/completions").then()
                 .statusCode(200).header("x-switchboard-route", "gpt-4o").header("x-switchboard-attempts", "2");
 
         assertThat(gapsMs(calls(OPENAI_CHAT))).as("never sooner than Retry-After").allMatch(gap -> gap >= 1000);
@@ -54,7 +54,7 @@ class RateLimitWithRetryAfterTest extends GatewayTestBase {
         String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
         stubOnceThenAnswer(inTwoSeconds);
 
-        caller().body(chat("gpt-4o").replace("}]", "}],\"fallbacks\":[]")).post("/v1/chat/completions").then()
+        caller().body(chatOnly("gpt-4o")).post("/v1/chat/completions").then()
                 .statusCode(200);
 
         assertThat(gapsMs(calls(OPENAI_CHAT))).hasSize(1).allMatch(gap -> gap >= 900);
@@ -64,7 +64,7 @@ class RateLimitWithRetryAfterTest extends GatewayTestBase {
     void aRetryAfterLongerThanTheGatewayWaitsIsReturnedToTheCaller() {
         stub(OPENAI_CHAT, openAiError(429, "error-rate-limit.json").withHeader("Retry-After", "30"));
 
-        caller().body(chat("gpt-4o").replace("}]", "}],\"fallbacks\":[]")).post("/v1/chat/completions").then()
+        caller().body(chatOnly("gpt-4o")).post("/v1/chat/completions").then()
                 .statusCode(429)
                 .header("Retry-After", equalTo("30"))
                 .body("error.code", equalTo("rate_limit_exceeded"))

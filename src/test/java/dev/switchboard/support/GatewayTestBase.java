@@ -71,6 +71,11 @@ public abstract class GatewayTestBase {
         return body.append('}').toString();
     }
 
+    /** A request for one route alone: an empty {@code fallbacks} leaves no other route to try. */
+    protected static String chatOnly(String model) {
+        return chat(model).replace("}]", "}],\"fallbacks\":[]");
+    }
+
     protected void stub(String path, ResponseDefinitionBuilder response) {
         emulator.stubFor(post(urlPathEqualTo(path)).willReturn(response));
     }
