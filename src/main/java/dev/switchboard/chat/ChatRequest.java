@@ -52,6 +52,13 @@ public record ChatRequest(
         return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, value);
     }
 
+    /** The conversation with the start of an answer appended as an assistant turn, for a provider to continue. */
+    public ChatRequest continuing(String answerSoFar) {
+        List<ChatMessage> extended = new ArrayList<>(messages);
+        extended.add(new ChatMessage(Role.ASSISTANT, List.of(answerSoFar), null));
+        return new ChatRequest(extended, temperature, topP, maxTokens, stop, seed, user, extraParams);
+    }
+
     /** True when some message is more than an instruction: the Messages and Gemini APIs need one. */
     public boolean hasConversation() {
         return messages.stream().anyMatch(m -> !m.role().isInstruction());

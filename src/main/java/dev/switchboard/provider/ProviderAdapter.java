@@ -4,7 +4,9 @@ import java.util.Optional;
 
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
+import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.routing.Route;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,4 +22,14 @@ public interface ProviderAdapter {
     Optional<String> unsupported(ChatRequest request);
 
     Uni<ChatResult> chat(ChatRequest request, Route route);
+
+    /**
+     * The answer as it is generated. Failures arrive as {@link ProviderFailure}s: an error status
+     * before the stream starts, or an error event or unreadable data during it. The stream simply
+     * ends if the connection does; the router judges whether the answer was complete.
+     *
+     * @param prefill the start of an answer to continue from, when the router recovers a broken
+     *                stream on this route (only offered where {@link ProviderId#canContinue} is true)
+     */
+    Multi<StreamEvent> stream(ChatRequest request, Route route, Optional<String> prefill);
 }

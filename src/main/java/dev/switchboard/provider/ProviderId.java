@@ -40,6 +40,19 @@ public enum ProviderId {
         return this == OPENAI || this == OPENAI_COMPATIBLE;
     }
 
+    /**
+     * Whether the provider can continue a partial answer: Anthropic takes an assistant prefill,
+     * vLLM takes {@code continue_final_message}. OpenAI and Gemini have no such contract.
+     */
+    public boolean canContinue() {
+        return this == ANTHROPIC || this == OPENAI_COMPATIBLE;
+    }
+
+    /** Whether routes on this provider continue broken streams unless configured not to (not every compatible server can). */
+    public boolean continuesByDefault() {
+        return this == ANTHROPIC;
+    }
+
     public static Optional<ProviderId> fromConfigName(String name) {
         return Arrays.stream(values()).filter(p -> p.configName.equals(name)).findFirst();
     }

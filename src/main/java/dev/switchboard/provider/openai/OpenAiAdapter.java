@@ -4,10 +4,13 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import org.jboss.resteasy.reactive.client.SseEvent;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Singleton
@@ -23,5 +26,10 @@ public class OpenAiAdapter extends OpenAiFormatAdapter {
     @Override
     protected Uni<OpenAiChatResponse> send(String baseUrl, String authorization, ObjectNode body) {
         return client.chatCompletions(baseUrl, authorization, body);
+    }
+
+    @Override
+    protected Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, ObjectNode body) {
+        return client.streamChatCompletions(baseUrl, authorization, body);
     }
 }

@@ -3,12 +3,15 @@ package dev.switchboard.provider.openai;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -19,6 +22,7 @@ import dev.switchboard.provider.ProviderPolicy;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.quarkus.rest.client.reactive.Url;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** OpenAI's Chat Completions API. The base URL includes the version ({@code https://api.openai.com/v1}). */
@@ -43,6 +47,18 @@ public interface OpenAiClient {
     @Fallback(OpenAiFailureFallback.class)
     Uni<OpenAiChatResponse> chatCompletions(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
             ObjectNode body);
+
+    /**
+     * The same call with {@code "stream": true}. Fault tolerance has no meaning for a stream as a
+     * whole, so the router applies a time-to-first-token and an idle limit instead; an error
+     * status before the stream starts is typed by the exception mapper below, as for
+     * {@link #chatCompletions}.
+     */
+    @POST
+    @Path("/chat/completions")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> streamChatCompletions(@Url String baseUrl,
+            @HeaderParam("Authorization") String authorization, ObjectNode body);
 
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {

@@ -47,4 +47,15 @@ public final class OpenAiErrors {
         }
         return ErrorBodies.byStatus(provider, status, message, retryAfter);
     }
+
+    /** An {@code {"error":...}} event in the middle of a stream: no status, so transient unless it says otherwise. */
+    public static ProviderFailure inStream(ProviderId provider, JsonNode body) {
+        JsonNode error = body.path("error");
+        String message = "error event in the stream: "
+                + ErrorBodies.firstText("no message", error.path("message"), error, body.path("message"));
+        if (CONTENT_CODES.contains(error.path("code").asText(""))) {
+            return new ProviderFailure.ContentFiltered(provider, 0, message);
+        }
+        return new ProviderFailure.ServerError(provider, 0, message);
+    }
 }

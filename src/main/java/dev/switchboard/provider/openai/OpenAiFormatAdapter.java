@@ -2,14 +2,19 @@ package dev.switchboard.provider.openai;
 
 import java.util.Optional;
 
+import org.jboss.resteasy.reactive.client.SseEvent;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
+import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.routing.Route;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** What OpenAI and OpenAI-compatible servers share: the wire format, so every parameter passes through. */
@@ -25,6 +30,8 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
 
     protected abstract Uni<OpenAiChatResponse> send(String baseUrl, String authorization, ObjectNode body);
 
+    protected abstract Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, ObjectNode body);
+
     @Override
     public ProviderId id() {
         return id;
@@ -37,9 +44,32 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
 
     @Override
     public Uni<ChatResult> chat(ChatRequest request, Route route) {
-        String authorization = endpoints.of(id).apiKey().map(key -> "Bearer " + key).orElse(null);
         ObjectNode body = OpenAiTranslator.toOpenAi(request, route.model(), id);
-        return send(endpoints.baseUrl(id), authorization, body)
+        return send(endpoints.baseUrl(id), authorization(), body)
                 .map(response -> OpenAiTranslator.fromOpenAi(response, id));
+    }
+
+    /**
+     * Usage is always asked for, whether or not the caller wants to see it: the gateway accounts for
+     * every call. A continuation uses vLLM's {@code continue_final_message}, so only servers that
+     * support it should have continuation turned on.
+     */
+    @Override
+    public Multi<StreamEvent> stream(ChatRequest request, Route route, Optional<String> prefill) {
+        ObjectNode body = OpenAiTranslator.toOpenAi(prefill.map(request::continuing).orElse(request), route.model(), id);
+        body.put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        if (prefill.isPresent()) {
+            body.put("continue_final_message", true);
+            body.put("add_generation_prompt", false);
+        }
+        OpenAiStreamDecoder decoder = new OpenAiStreamDecoder(id);
+        return Multi.createFrom().deferred(() -> sendStreaming(endpoints.baseUrl(id), authorization(), body))
+                .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()))
+                .onFailure().transform(error -> FailureFallback.classify(id, error));
+    }
+
+    private String authorization() {
+        return endpoints.of(id).apiKey().map(key -> "Bearer " + key).orElse(null);
     }
 }

@@ -1,0 +1,37 @@
+package dev.switchboard.chat;
+
+/**
+ * One step of a streamed answer, independent of any provider. Each provider's stream decoder turns
+ * its wire events into these; the router relays them to the caller, who sees them as OpenAI chunks.
+ */
+public sealed interface StreamEvent {
+
+    /** The provider named its response and the model that is answering. */
+    record Started(String id, String model) implements StreamEvent {
+    }
+
+    /** A piece of the answer, never empty. */
+    record Text(String text) implements StreamEvent {
+        public Text {
+            if (text == null || text.isEmpty()) {
+                throw new IllegalArgumentException("a text event carries text");
+            }
+        }
+    }
+
+    /** The model stopped, and why. */
+    record Finished(FinishReason reason) implements StreamEvent {
+    }
+
+    /** Tokens billed so far; a later report replaces an earlier one. */
+    record UsageReported(Usage usage) implements StreamEvent {
+    }
+
+    /** The provider's explicit end of stream ({@code [DONE]}, {@code message_stop}). */
+    record Done() implements StreamEvent {
+    }
+
+    /** The gateway gave up on an answer it had started to send: the caller gets this instead of a finish. */
+    record Interrupted(String message) implements StreamEvent {
+    }
+}

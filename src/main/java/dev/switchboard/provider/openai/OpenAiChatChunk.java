@@ -1,0 +1,26 @@
+package dev.switchboard.provider.openai;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** One event of a streamed Chat Completion ({@code object: "chat.completion.chunk"}). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OpenAiChatChunk(
+        String id,
+        String object,
+        Long created,
+        String model,
+        List<Choice> choices,
+        OpenAiChatResponse.Usage usage,
+        @JsonProperty("system_fingerprint") String systemFingerprint) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Choice(Integer index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Delta(String role, String content, String refusal) {
+    }
+}
