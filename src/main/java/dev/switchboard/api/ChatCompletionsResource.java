@@ -2,16 +2,22 @@ package dev.switchboard.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestMulti;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
@@ -20,38 +26,55 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.routing.ChainResolver;
 import dev.switchboard.routing.Deadline;
-import dev.switchboard.routing.RoutedAnswer;
 import dev.switchboard.routing.Route;
+import dev.switchboard.routing.RoutedAnswer;
+import dev.switchboard.routing.RoutedStream;
 import dev.switchboard.routing.Router;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
-/** {@code POST /v1/chat/completions}: OpenAI's Chat Completions API, answered by the best available route. */
+/**
+ * {@code POST /v1/chat/completions}: OpenAI's Chat Completions API, answered by the best available
+ * route, whole or streamed. Both come back as a {@link RestMulti} so status and headers can wait
+ * until routing has decided: a whole answer is one JSON buffer; a stream sends its headers with its
+ * first chunk, so every failure before then still reaches the caller as an ordinary error response.
+ */
 @Path("/v1/chat/completions")
 public class ChatCompletionsResource {
 
     static final String SIMULATED_FINGERPRINT = "switchboard-simulated";
+    static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
 
     private final Router router;
     private final ChainResolver chains;
     private final ProviderEndpoints endpoints;
+    private final ObjectMapper json;
     private final Duration deadline;
 
-    public ChatCompletionsResource(Router router, ChainResolver chains, ProviderEndpoints endpoints,
+    public ChatCompletionsResource(Router router, ChainResolver chains, ProviderEndpoints endpoints, ObjectMapper json,
             SwitchboardConfig config) {
         this.router = router;
         this.chains = chains;
         this.endpoints = endpoints;
+        this.json = json;
         this.deadline = config.routing().deadline();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(ChatCompletionRequest body, @HeaderParam(GatewayHeaders.DEADLINE_MS) String deadlineMs) {
+    public Multi<Buffer> create(ChatCompletionRequest body, @HeaderParam(GatewayHeaders.DEADLINE_MS) String deadlineMs) {
         ChatRequest request = ChatRequestValidator.validate(body);
         List<Route> chain = chains.resolve(body.model(), body.fallbacks());
         Deadline requestDeadline = Deadline.after(budget(deadlineMs));
-        return router.route(request, chain, requestDeadline).map(this::toResponse);
+        Uni<Reply> reply = ChatRequestValidator.streams(body)
+                ? router.stream(request, chain, requestDeadline).map(stream -> streamed(stream, ChatRequestValidator.includeUsage(body)))
+                : router.route(request, chain, requestDeadline).map(this::whole);
+        return RestMulti.fromUniResponse(reply, Reply::body, Reply::headers, Reply::status);
+    }
+
+    /** What goes back: decided once routing is done, so an error can still be an ordinary error response. */
+    record Reply(int status, Map<String, List<String>> headers, Multi<Buffer> body) {
     }
 
     /** The configured deadline, or the caller's shorter one; a caller can never lengthen it. */
@@ -72,7 +95,7 @@ public class ChatCompletionsResource {
         }
     }
 
-    private Response toResponse(RoutedAnswer answer) {
+    private Reply whole(RoutedAnswer answer) {
         ChatResult result = answer.result();
         boolean simulated = endpoints.simulated(answer.route().provider());
         var body = new ChatCompletionResponse(completionId(result.id()), "chat.completion",
@@ -83,16 +106,40 @@ public class ChatCompletionsResource {
                 new ChatCompletionResponse.Usage(result.usage().promptTokens(), result.usage().completionTokens(),
                         result.usage().totalTokens()),
                 simulated ? SIMULATED_FINGERPRINT : null);
-        Response.ResponseBuilder response = Response.ok(body)
-                .header(GatewayHeaders.ROUTE, answer.route().name())
-                .header(GatewayHeaders.ATTEMPTS, answer.upstreamCalls());
-        if (simulated) {
-            response.header(GatewayHeaders.SIMULATED, "true");
-        }
-        return response.build();
+        Map<String, List<String>> headers = headers(answer.route(), answer.upstreamCalls(), MediaType.APPLICATION_JSON);
+        return new Reply(200, headers, Multi.createFrom().item(Buffer.buffer(toJson(body))));
     }
 
-    private static String completionId(String upstreamId) {
+    private Reply streamed(RoutedStream stream, boolean includeUsage) {
+        boolean simulated = endpoints.simulated(stream.route().provider());
+        Map<String, List<String>> headers = headers(stream.route(), stream.upstreamCalls(), EVENT_STREAM);
+        headers.put(HttpHeaders.CACHE_CONTROL, List.of("no-cache"));
+        // Proxies such as nginx would otherwise hold the events back.
+        headers.put("X-Accel-Buffering", List.of("no"));
+        ChunkStream chunks = new ChunkStream(json, includeUsage, simulated ? SIMULATED_FINGERPRINT : null);
+        return new Reply(200, headers, chunks.encode(stream.events()));
+    }
+
+    private Map<String, List<String>> headers(Route route, long calls, String contentType) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put(HttpHeaders.CONTENT_TYPE, List.of(contentType));
+        headers.put(GatewayHeaders.ROUTE, List.of(route.name()));
+        headers.put(GatewayHeaders.ATTEMPTS, List.of(Long.toString(calls)));
+        if (endpoints.simulated(route.provider())) {
+            headers.put(GatewayHeaders.SIMULATED, List.of("true"));
+        }
+        return headers;
+    }
+
+    private byte[] toJson(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the response could not be written as JSON", e);
+        }
+    }
+
+    static String completionId(String upstreamId) {
         if (upstreamId == null || upstreamId.isBlank()) {
             return "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         }

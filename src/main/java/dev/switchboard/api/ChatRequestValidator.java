@@ -24,10 +24,7 @@ final class ChatRequestValidator {
         if (body == null) {
             throw new InvalidRequestException(null, "The request body is required: a JSON chat completion request");
         }
-        if (Boolean.TRUE.equals(body.stream())) {
-            throw new InvalidRequestException("stream", "stream=true is not supported by this version of Switchboard yet;"
-                    + " send stream=false (or omit it)");
-        }
+        checkStreamOptions(body);
         if (body.n() != null && body.n() != 1) {
             throw new InvalidRequestException("n", "n must be 1: Switchboard returns one choice per request");
         }
@@ -45,6 +42,34 @@ final class ChatRequestValidator {
         }
         return new ChatRequest(messages(body.messages()), body.temperature(), body.topP(), maxTokens, stop(body.stop()),
                 body.seed(), body.user(), Map.copyOf(body.extra()));
+    }
+
+    static boolean streams(ChatCompletionRequest body) {
+        return Boolean.TRUE.equals(body.stream());
+    }
+
+    /** {@code stream_options.include_usage}: whether the stream ends with a usage chunk. */
+    static boolean includeUsage(ChatCompletionRequest body) {
+        JsonNode options = body.extra().get("stream_options");
+        return options != null && options.path("include_usage").asBoolean(false);
+    }
+
+    /** OpenAI's rules: an object, only with {@code stream: true}, {@code include_usage} a boolean. */
+    private static void checkStreamOptions(ChatCompletionRequest body) {
+        JsonNode options = body.extra().get("stream_options");
+        if (options == null || options.isNull()) {
+            return;
+        }
+        if (!streams(body)) {
+            throw new InvalidRequestException("stream_options", "stream_options is only allowed when stream is true");
+        }
+        if (!options.isObject()) {
+            throw new InvalidRequestException("stream_options", "stream_options must be an object");
+        }
+        JsonNode includeUsage = options.get("include_usage");
+        if (includeUsage != null && !includeUsage.isBoolean() && !includeUsage.isNull()) {
+            throw new InvalidRequestException("stream_options.include_usage", "stream_options.include_usage must be a boolean");
+        }
     }
 
     private static List<ChatMessage> messages(List<ChatCompletionRequest.WireMessage> wire) {

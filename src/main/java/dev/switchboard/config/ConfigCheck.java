@@ -1,9 +1,11 @@
 package dev.switchboard.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -57,15 +59,20 @@ public class ConfigCheck {
             }
             route.maxOutputTokens().filter(tokens -> tokens <= 0).ifPresent(tokens ->
                     problems.add(key + ".max-output-tokens: must be positive, was " + tokens));
-            route.timeout().filter(timeout -> timeout.isNegative() || timeout.isZero()).ifPresent(timeout ->
-                    problems.add(key + ".timeout: must be positive, was " + timeout));
+            checkPositive(problems, key + ".timeout", route.timeout());
+            checkPositive(problems, key + ".first-token-timeout", route.firstTokenTimeout());
+            checkPositive(problems, key + ".stream-idle-timeout", route.streamIdleTimeout());
+            if (route.continuation().orElse(false) && !route.provider().canContinue()) {
+                problems.add(key + ".continuation: provider '" + route.provider()
+                        + "' cannot continue a partial answer (only anthropic and openai-compatible can)");
+            }
             route.fallbacks().ifPresent(names -> checkNames(problems, key + ".fallbacks", names, routes));
             route.contextFallback().ifPresent(name -> checkNames(problems, key + ".context-fallback", List.of(name), routes));
         }
         SwitchboardConfig.Routing routing = config.routing();
-        if (routing.deadline().isNegative() || routing.deadline().isZero()) {
-            problems.add("switchboard.routing.deadline: must be positive, was " + routing.deadline());
-        }
+        checkPositive(problems, "switchboard.routing.deadline", Optional.of(routing.deadline()));
+        checkPositive(problems, "switchboard.routing.first-token-timeout", Optional.of(routing.firstTokenTimeout()));
+        checkPositive(problems, "switchboard.routing.stream-idle-timeout", Optional.of(routing.streamIdleTimeout()));
         if (routing.maxAttempts() < 1) {
             problems.add("switchboard.routing.max-attempts: must be at least 1, was " + routing.maxAttempts());
         }
@@ -84,6 +91,11 @@ public class ConfigCheck {
                         + String.join(", ", routes) + ")");
             }
         }
+    }
+
+    private static void checkPositive(List<String> problems, String key, Optional<Duration> value) {
+        value.filter(duration -> duration.isNegative() || duration.isZero())
+                .ifPresent(duration -> problems.add(key + ": must be positive, was " + duration));
     }
 
     private static void checkPrice(List<String> problems, String key, BigDecimal price) {

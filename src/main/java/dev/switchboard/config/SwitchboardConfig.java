@@ -70,6 +70,20 @@ public interface SwitchboardConfig {
 
         /** Output tokens to ask for when the caller sets no limit and the provider needs one. */
         Optional<Integer> maxOutputTokens();
+
+        /** This route's time-to-first-token limit for streams, in place of the routing default. */
+        Optional<Duration> firstTokenTimeout();
+
+        /** This route's limit on silence between stream events, in place of the routing default. */
+        Optional<Duration> streamIdleTimeout();
+
+        /**
+         * Whether a stream broken after its first words may be finished on this route, continuing from
+         * the words already sent. Defaults to on for Anthropic (assistant prefill), off for
+         * OpenAI-compatible servers (only vLLM-style {@code continue_final_message} servers can);
+         * OpenAI and Gemini cannot.
+         */
+        Optional<Boolean> continuation();
     }
 
     interface Provider {
@@ -139,6 +153,17 @@ public interface SwitchboardConfig {
         /** Whether a content-policy refusal may move to the next route (default: return it to the caller). */
         @WithDefault("false")
         boolean failoverOnContentFilter();
+
+        /**
+         * How long a stream may take to produce its first words before the route is abandoned for the
+         * next one (the failure table's F7). Counted from the request to the provider, within the deadline.
+         */
+        @WithDefault("10s")
+        Duration firstTokenTimeout();
+
+        /** How long a started stream may stay silent before it counts as stalled (F9). */
+        @WithDefault("10s")
+        Duration streamIdleTimeout();
     }
 
     interface Auth {

@@ -16,13 +16,15 @@ import dev.switchboard.routing.Route;
 
 /**
  * What the router remembers between requests: routes cooling down after a provider's Retry-After,
- * and providers whose key was rejected (unusable until the configuration changes, i.e. a restart).
+ * providers whose key was rejected (unusable until the configuration changes, i.e. a restart), and
+ * routes that turned out not to accept an assistant prefill, so broken streams are not continued there.
  */
 @ApplicationScoped
 public class RouteAvailability {
 
     private final Map<String, Instant> coolingUntil = new ConcurrentHashMap<>();
     private final Set<ProviderId> rejectedKeys = ConcurrentHashMap.newKeySet();
+    private final Set<String> prefillRejected = ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
     @Inject
@@ -62,9 +64,19 @@ public class RouteAvailability {
         return rejectedKeys.contains(provider);
     }
 
+    /** The route's model refused to continue a partial answer (F14): do not ask it again. */
+    public void rejectPrefill(Route route) {
+        prefillRejected.add(route.name());
+    }
+
+    public boolean prefillRejected(Route route) {
+        return prefillRejected.contains(route.name());
+    }
+
     /** Forget everything, as after a configuration change. */
     public void reset() {
         coolingUntil.clear();
         rejectedKeys.clear();
+        prefillRejected.clear();
     }
 }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import dev.switchboard.chat.ChatRequest;
+import dev.switchboard.chat.ChatResult;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.health.RouteAvailability;
 import dev.switchboard.provider.FailureFallback;
@@ -27,6 +29,7 @@ import dev.switchboard.routing.AllRoutesFailed.Verdict;
 import dev.switchboard.routing.FailoverPolicy.Decision;
 import dev.switchboard.security.SecretRedactor;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * The orchestrating bean: walks a request's chain of routes, delegating each attempt to the
@@ -45,48 +48,175 @@ public class Router {
     private final FailoverPolicy policy;
     private final SwitchboardConfig.Routing config;
     private final SecretRedactor redactor;
+    private final StreamSettings streamSettings;
+    private final Vertx vertx;
 
     public Router(Instance<ProviderAdapter> adapters, RouteAvailability availability, RouteTable routes,
-            SwitchboardConfig config, SecretRedactor redactor) {
+            SwitchboardConfig config, SecretRedactor redactor, StreamSettings streamSettings, Vertx vertx) {
         adapters.forEach(adapter -> this.adapters.put(adapter.id(), adapter));
         this.availability = availability;
         this.routes = routes;
         this.config = config.routing();
         this.policy = new FailoverPolicy(config.routing());
         this.redactor = redactor;
+        this.streamSettings = streamSettings;
+        this.vertx = vertx;
     }
 
+    ProviderAdapter adapter(ProviderId provider) {
+        return adapters.get(provider);
+    }
+
+    StreamSettings streamSettings() {
+        return streamSettings;
+    }
+
+    RouteAvailability availability() {
+        return availability;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** A whole answer from the first route along the chain that gives one. */
     public Uni<RoutedAnswer> route(ChatRequest request, List<Route> chain, Deadline deadline) {
-        return Uni.createFrom().deferred(() -> new Run(request, chain, deadline).next());
+        Call<ChatResult> whole = new Call<>() {
+            @Override
+            public Uni<ChatResult> attempt(Route route) {
+                return adapters.get(route.provider()).chat(request, route);
+            }
+
+            @Override
+            public Optional<Duration> limit(Route route) {
+                return route.timeout();
+            }
+
+            @Override
+            public String model(ChatResult result) {
+                return result.model();
+            }
+        };
+        return Uni.createFrom().deferred(() -> {
+            Run<ChatResult> run = new Run<>(request, chain, deadline, whole);
+            return run.next().map(started -> new RoutedAnswer(started.value(), started.route(), run.attempts()));
+        });
+    }
+
+    /**
+     * A streamed answer: the chain is walked exactly as for a whole answer until some route's stream
+     * has begun (its first words arrived within the route's first-token limit), so every failure
+     * before then stays invisible to the caller. From there a {@link StreamRelay} carries the stream,
+     * and recovers it if it breaks.
+     */
+    public Uni<RoutedStream> stream(ChatRequest request, List<Route> chain, Deadline deadline) {
+        Call<LiveStream> streamed = new Call<>() {
+            @Override
+            public Uni<LiveStream> attempt(Route route) {
+                return LiveStream.open(route.provider(), adapters.get(route.provider()).stream(request, route, Optional.empty()));
+            }
+
+            @Override
+            public Optional<Duration> limit(Route route) {
+                return Optional.of(streamSettings.firstTokenTimeout(route));
+            }
+
+            @Override
+            public String model(LiveStream stream) {
+                return null;
+            }
+
+            @Override
+            public String limitMessage(Duration limit) {
+                return "no first token within " + limit.toMillis() + " ms";
+            }
+        };
+        return Uni.createFrom().deferred(() -> {
+            Run<LiveStream> run = new Run<>(request, chain, deadline, streamed);
+            return run.next().map(started -> new StreamRelay(this, run, started.route(), started.value()).start());
+        });
+    }
+
+    /** How one attempt on a route is made: for a whole answer, or for a stream up to its first words. */
+    interface Call<T> {
+        Uni<T> attempt(Route route);
+
+        /** The route's own limit on one attempt, when it has one. */
+        Optional<Duration> limit(Route route);
+
+        /** The model that answered, when known at success. */
+        String model(T value);
+
+        default String limitMessage(Duration limit) {
+            return "no response within the route timeout of " + limit.toMillis() + " ms";
+        }
+    }
+
+    /** An attempt that succeeded, and on which route. */
+    record Started<T>(T value, Route route) {
     }
 
     /** One request's walk along its chain. Confined to that request; never shared. */
-    private final class Run {
+    final class Run<T> {
         private final ChatRequest request;
         private final Deque<Route> pending;
         private final Deadline deadline;
+        private final Call<T> call;
         private final List<Attempt> attempts = new ArrayList<>();
         private int calls;
 
-        Run(ChatRequest request, List<Route> chain, Deadline deadline) {
+        Run(ChatRequest request, List<Route> chain, Deadline deadline, Call<T> call) {
             this.request = request;
             this.pending = new ArrayDeque<>(chain);
             this.deadline = deadline;
+            this.call = call;
         }
 
-        Uni<RoutedAnswer> next() {
+        ChatRequest request() {
+            return request;
+        }
+
+        /** Every attempt so far; a stream relay adds its own. */
+        synchronized List<Attempt> attempts() {
+            return List.copyOf(attempts);
+        }
+
+        synchronized void record(Attempt attempt) {
+            attempts.add(attempt);
+        }
+
+        /**
+         * The next route still worth a call that passes the filter, taken off the chain; routes
+         * passed over are recorded. For a stream relay choosing where to continue.
+         */
+        synchronized Optional<Route> nextUsable(Predicate<Route> filter) {
             for (Route route = pending.poll(); route != null; route = pending.poll()) {
                 Optional<Attempt> skip = skipped(route);
-                if (skip.isEmpty()) {
-                    return call(route, 0);
+                if (skip.isPresent()) {
+                    attempts.add(skip.get());
+                } else if (filter.test(route)) {
+                    return Optional.of(route);
                 }
-                attempts.add(skip.get());
             }
-            return Uni.createFrom().failure(exhausted());
+            return Optional.empty();
+        }
+
+        /** Counts a call against the request's attempt budget, if any is left. */
+        synchronized boolean takeCall() {
+            if (calls >= config.maxAttempts()) {
+                return false;
+            }
+            calls++;
+            return true;
+        }
+
+        Uni<Started<T>> next() {
+            Optional<Route> route = nextUsable(any -> true);
+            return route.isPresent() ? call(route.get(), 0) : Uni.createFrom().failure(exhausted());
         }
 
         /** Routes that cannot help are passed over without a call. */
-        private Optional<Attempt> skipped(Route route) {
+        Optional<Attempt> skipped(Route route) {
             Optional<String> unsupported = adapters.get(route.provider()).unsupported(request);
             if (unsupported.isPresent()) {
                 return Optional.of(Attempt.skipped(route, FailureKind.UNSUPPORTED, unsupported.get()));
@@ -99,58 +229,70 @@ public class Router {
                     "cooling down for " + Math.max(1, left.toSeconds()) + " s more after a rate limit"));
         }
 
-        private Uni<RoutedAnswer> call(Route route, int retries) {
+        private Uni<Started<T>> call(Route route, int retries) {
             Duration remaining = deadline.remaining();
-            if (calls >= config.maxAttempts() || remaining.isZero()) {
+            if (remaining.isZero() || !takeCall()) {
                 return Uni.createFrom().failure(exhausted());
             }
-            boolean routeLimitFirst = route.timeout().filter(t -> t.compareTo(remaining) < 0).isPresent();
-            Duration limit = routeLimitFirst ? route.timeout().get() : remaining;
-            calls++;
+            Optional<Duration> own = call.limit(route);
+            boolean routeLimitFirst = own.filter(t -> t.compareTo(remaining) < 0).isPresent();
+            Duration limit = routeLimitFirst ? own.get() : remaining;
             long start = System.nanoTime();
-            return Uni.createFrom().deferred(() -> adapters.get(route.provider()).chat(request, route))
+            return Uni.createFrom().deferred(() -> call.attempt(route))
                     .ifNoItem().after(limit).failWith(() -> routeLimitFirst
-                            ? new ProviderFailure.TimedOut(route.provider(), "no response within the route timeout of " + limit.toMillis() + " ms")
+                            ? new ProviderFailure.TimedOut(route.provider(), call.limitMessage(limit))
                             : new DeadlineReached())
-                    .map(result -> {
-                        attempts.add(new Attempt(route.name(), route.provider(), result.model(), true, null, 200, null,
-                                millisSince(start)));
-                        return new RoutedAnswer(result, route, List.copyOf(attempts));
+                    .map(value -> {
+                        String model = call.model(value);
+                        record(new Attempt(route.name(), route.provider(), model == null ? route.model() : model, true,
+                                null, 200, null, millisSince(start)));
+                        return new Started<>(value, route);
                     })
                     .onFailure().recoverWithUni(error -> failed(route, retries, error, start));
         }
 
-        private Uni<RoutedAnswer> failed(Route route, int retries, Throwable error, long start) {
+        private Uni<Started<T>> failed(Route route, int retries, Throwable error, long start) {
             if (error instanceof DeadlineReached) {
-                attempts.add(new Attempt(route.name(), route.provider(), route.model(), true, FailureKind.TIMEOUT, 0,
+                record(new Attempt(route.name(), route.provider(), route.model(), true, FailureKind.TIMEOUT, 0,
                         "no response before the request deadline", millisSince(start)));
                 return Uni.createFrom().failure(exhausted());
             }
             ProviderFailure failure = FailureFallback.classify(route.provider(), error);
             boolean called = !(failure instanceof ProviderFailure.CircuitOpen);
             if (!called) {
-                calls--;
+                synchronized (this) {
+                    calls--;
+                }
             }
-            String detail = redactor.redact(failure.getMessage());
-            attempts.add(new Attempt(route.name(), route.provider(), route.model(), called, failure.kind(),
-                    failure.status(), detail, millisSince(start)));
-            LOG.infof("Route %s (%s/%s) failed: %s%s %s", route.name(), route.provider(), route.model(),
-                    failure.kind().wireName(), failure.status() > 0 ? " " + failure.status() : "", detail);
-            remember(route, failure);
-            boolean othersLeft = pending.stream().anyMatch(r -> skipped(r).isEmpty());
+            String detail = recordFailure(route, failure, called, start);
+            boolean othersLeft;
+            synchronized (this) {
+                othersLeft = pending.stream().anyMatch(r -> skipped(r).isEmpty());
+            }
             Decision decision = policy.decide(failure, retries, othersLeft, deadline.remaining());
             if (decision instanceof Decision.Retry retry) {
                 return Uni.createFrom().voidItem().onItem().delayIt().by(retry.after())
                         .chain(() -> call(route, retries + 1));
             }
             if (decision instanceof Decision.Stop) {
-                return Uni.createFrom().failure(new AllRoutesFailed(Verdict.CONTENT_FILTERED, detail, attempts, null));
+                return Uni.createFrom().failure(new AllRoutesFailed(Verdict.CONTENT_FILTERED, detail, attempts(), null));
             }
             return next();
         }
 
+        /** Records and logs a failed call, learns from it, and returns its redacted detail. */
+        String recordFailure(Route route, ProviderFailure failure, boolean called, long startNanos) {
+            String detail = redactor.redact(failure.getMessage());
+            record(new Attempt(route.name(), route.provider(), route.model(), called, failure.kind(),
+                    failure.status(), detail, millisSince(startNanos)));
+            LOG.infof("Route %s (%s/%s) failed: %s%s %s", route.name(), route.provider(), route.model(),
+                    failure.kind().wireName(), failure.status() > 0 ? " " + failure.status() : "", detail);
+            remember(route, failure);
+            return detail;
+        }
+
         /** What this failure teaches about the route, the provider and the rest of this chain. */
-        private void remember(Route route, ProviderFailure failure) {
+        private synchronized void remember(Route route, ProviderFailure failure) {
             if (failure instanceof ProviderFailure.RateLimited limited) {
                 limited.retryAfter().ifPresent(wait -> availability.coolDown(route, wait));
             } else if (failure instanceof ProviderFailure.AuthRejected) {
@@ -179,7 +321,7 @@ public class Router {
                     .ifPresent(pending::addFirst);
         }
 
-        private AllRoutesFailed exhausted() {
+        private synchronized AllRoutesFailed exhausted() {
             if (deadline.expired()) {
                 return new AllRoutesFailed(Verdict.DEADLINE_EXCEEDED,
                         "The request deadline ran out before any route answered. " + summary(), attempts, null);
@@ -213,7 +355,7 @@ public class Router {
         }
     }
 
-    private static long millisSince(long startNanos) {
+    static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 

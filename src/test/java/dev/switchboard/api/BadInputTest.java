@@ -47,7 +47,12 @@ class BadInputTest extends GatewayTestBase {
                 Arguments.of("{\"model\":\"gpt-4o\",\"max_completion_tokens\":\"many\"," + USER + "}", 400, "max_completion_tokens"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"n\":2," + USER + "}", 400, "n"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"stop\":[\"a\",\"b\",\"c\",\"d\",\"e\"]," + USER + "}", 400, "stop"),
-                Arguments.of("{\"model\":\"gpt-4o\",\"stream\":true," + USER + "}", 400, "stream"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"stream_options\":{\"include_usage\":true}," + USER + "}", 400,
+                        "stream_options"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":true," + USER + "}", 400,
+                        "stream_options"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":\"yes\"},"
+                        + USER + "}", 400, "stream_options.include_usage"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"tools\":[]," + USER + "}", 400, "tools"),
                 Arguments.of("{" + USER + "}", 400, "model"),
                 Arguments.of("{\"model\":\"no-such-route\"," + USER + "}", 404, "model"),

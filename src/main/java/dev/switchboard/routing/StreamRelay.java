@@ -1,0 +1,276 @@
+package dev.switchboard.routing;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import dev.switchboard.chat.FinishReason;
+import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.chat.Usage;
+import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.ProviderFailure;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
+
+/**
+ * Carries one request's stream to the caller once it has begun, and recovers it if it breaks.
+ *
+ * <p>The policy after the first words have gone out (rows F8-F11 and F14 of the failure table):
+ * <ul>
+ * <li>A stream is finished only by its provider's finish reason. A stream that ends, fails or stays
+ * silent longer than the route's idle limit after that reason is finalised at once (F11): the caller
+ * still gets the finish and the usage.</li>
+ * <li>Before the finish, the same events mean the answer is broken (F8 cut, F9 stall, F10 unreadable
+ * event: never forwarded). The gateway then asks the next route in the chain that can continue an
+ * answer (see {@link StreamSettings#continues}) to carry on from exactly the text already sent, and
+ * relays its words as the rest of the same answer. The caller sees one answer, finished properly.</li>
+ * <li>A route that refuses the continuation (a 400 for the assistant prefill, F14) is remembered as
+ * unable to continue and the next one is tried; the caller never sees that refusal.</li>
+ * <li>When no route can continue, the caller gets an in-band error event naming what broke, and no
+ * finish reason: a truncated answer is never presented as complete.</li>
+ * </ul>
+ * The request deadline governs only the time to the first words; a stream that keeps flowing is not
+ * cut, and one that stalls is caught by the idle limit.
+ *
+ * <p>Events from the provider, idle timers and the caller going away arrive on different threads;
+ * every state change happens under this relay's lock, and the relay never holds it while waiting.
+ */
+final class StreamRelay implements LiveStream.Listener {
+
+    private static final Logger LOG = Logger.getLogger(StreamRelay.class);
+
+    private final Router router;
+    private final Router.Run<LiveStream> run;
+    private final UnicastProcessor<StreamEvent> out = UnicastProcessor.create();
+    private final StringBuilder sent = new StringBuilder();
+
+    private Route route;
+    private LiveStream current;
+    private long callStart;
+    private boolean announced;
+    private boolean trimLeading;
+    private FinishReason finish;
+    private Usage callUsage = Usage.NONE;
+    private Usage earlierUsage = Usage.NONE;
+    private String brokenBecause;
+    private Cancellable continuing;
+    private long idleTimer = -1;
+    private boolean closed;
+
+    StreamRelay(Router router, Router.Run<LiveStream> run, Route route, LiveStream stream) {
+        this.router = router;
+        this.run = run;
+        this.route = route;
+        this.current = stream;
+        this.callStart = System.nanoTime();
+    }
+
+    /** Starts relaying; the events wait in a buffer until the caller's connection takes them. */
+    RoutedStream start() {
+        RoutedStream routed = new RoutedStream(route, run.attempts(), out.onCancellation().invoke(this::abandon));
+        LiveStream first;
+        synchronized (this) {
+            first = current;
+            restartIdleTimer();
+        }
+        first.attach(this);
+        return routed;
+    }
+
+    @Override
+    public synchronized void onEvent(LiveStream stream, StreamEvent event) {
+        if (closed || stream != current) {
+            return;
+        }
+        restartIdleTimer();
+        if (event instanceof StreamEvent.Started started) {
+            announce(started.id(), started.model());
+        } else if (event instanceof StreamEvent.Text text) {
+            relay(text.text());
+        } else if (event instanceof StreamEvent.Finished finished) {
+            announce(null, route.model());
+            finish = finished.reason();
+        } else if (event instanceof StreamEvent.UsageReported usage) {
+            callUsage = usage.usage();
+        } else if (event instanceof StreamEvent.Done) {
+            if (finish != null) {
+                complete();
+            } else {
+                broken(new ProviderFailure.MalformedResponse(route.provider(), "the stream closed without a finish reason",
+                        null));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onEnd(LiveStream stream) {
+        if (closed || stream != current) {
+            return;
+        }
+        if (finish != null) {
+            complete();
+        } else {
+            broken(new ProviderFailure.ConnectionFailed(route.provider(),
+                    "the stream ended after " + sent.length() + " characters, before the answer was finished", null));
+        }
+    }
+
+    @Override
+    public synchronized void onFailure(LiveStream stream, Throwable failure) {
+        if (closed || stream != current) {
+            return;
+        }
+        if (finish != null) {
+            complete();
+        } else {
+            broken(FailureFallback.classify(route.provider(), failure));
+        }
+    }
+
+    private synchronized void idle(LiveStream stream, Duration limit) {
+        if (closed || stream != current) {
+            return;
+        }
+        if (finish != null) {
+            complete();
+        } else {
+            broken(new ProviderFailure.TimedOut(route.provider(),
+                    "the stream stalled: no event for " + limit.toMillis() + " ms after " + sent.length() + " characters"));
+        }
+    }
+
+    /** The caller went away: stop everything upstream. */
+    private synchronized void abandon() {
+        if (!closed) {
+            LOG.debugf("Caller left a stream on route %s after %d characters", route.name(), sent.length());
+        }
+        closed = true;
+        stopWatching();
+        if (continuing != null) {
+            continuing.cancel();
+        }
+    }
+
+    /** The model of this call, once: the first names the stream, a later one says who took over. */
+    private void announce(String id, String model) {
+        if (!announced) {
+            announced = true;
+            out.onNext(new StreamEvent.Started(id, model == null ? route.model() : model));
+        }
+    }
+
+    private void relay(String text) {
+        announce(null, route.model());
+        String piece = text;
+        if (trimLeading) {
+            // The continuation was asked to carry on from text without its trailing whitespace.
+            piece = piece.stripLeading();
+            if (piece.isEmpty()) {
+                return;
+            }
+            trimLeading = false;
+        }
+        sent.append(piece);
+        out.onNext(new StreamEvent.Text(piece));
+    }
+
+    private void complete() {
+        closed = true;
+        stopWatching();
+        out.onNext(new StreamEvent.Finished(finish));
+        out.onNext(new StreamEvent.UsageReported(earlierUsage.plus(callUsage)));
+        out.onComplete();
+    }
+
+    private void broken(ProviderFailure failure) {
+        stopWatching();
+        earlierUsage = earlierUsage.plus(callUsage);
+        callUsage = Usage.NONE;
+        String detail = run.recordFailure(route, failure, true, callStart);
+        if (brokenBecause == null) {
+            brokenBecause = route.name() + ": " + detail;
+        }
+        continueElsewhere();
+    }
+
+    /** Hands the answer to the next route that can continue it, or tells the caller it is cut short. */
+    private void continueElsewhere() {
+        Optional<Route> next = run.nextUsable(router.streamSettings()::continues);
+        if (next.isEmpty() || !run.takeCall()) {
+            interrupt();
+            return;
+        }
+        Route target = next.get();
+        LOG.infof("Continuing a broken stream on route %s (%s/%s) after %d characters", target.name(),
+                target.provider(), target.model(), sent.length());
+        route = target;
+        current = null;
+        announced = false;
+        trimLeading = !sent.isEmpty() && Character.isWhitespace(sent.charAt(sent.length() - 1));
+        callStart = System.nanoTime();
+        Duration limit = router.streamSettings().firstTokenTimeout(target);
+        continuing = LiveStream.open(target.provider(),
+                router.adapter(target.provider()).stream(run.request(), target, Optional.of(sent.toString())))
+                .ifNoItem().after(limit).failWith(() -> new ProviderFailure.TimedOut(target.provider(),
+                        "no first token within " + limit.toMillis() + " ms"))
+                .subscribe().with(stream -> continued(target, stream), error -> notContinued(target, error));
+    }
+
+    private synchronized void continued(Route target, LiveStream stream) {
+        if (closed || route != target) {
+            stream.cancel();
+            return;
+        }
+        run.record(new Attempt(target.name(), target.provider(), target.model(), true, null, 200, null,
+                Router.millisSince(callStart)));
+        current = stream;
+        restartIdleTimer();
+        stream.attach(this);
+    }
+
+    private synchronized void notContinued(Route target, Throwable error) {
+        if (closed || route != target) {
+            return;
+        }
+        ProviderFailure failure = FailureFallback.classify(target.provider(), error);
+        if (failure instanceof ProviderFailure.RequestRejected) {
+            // F14: the model will not take an assistant prefill. Its refusal is not the caller's problem.
+            router.availability().rejectPrefill(target);
+        }
+        run.recordFailure(target, failure, !(failure instanceof ProviderFailure.CircuitOpen), callStart);
+        continueElsewhere();
+    }
+
+    private void interrupt() {
+        closed = true;
+        LOG.warnf("A stream broke after %d characters and no route could continue it (%s)", sent.length(), brokenBecause);
+        out.onNext(new StreamEvent.Interrupted("The answer was interrupted after " + sent.length()
+                + " characters and no route could finish it (" + brokenBecause + ")"));
+        out.onComplete();
+    }
+
+    private void restartIdleTimer() {
+        if (idleTimer >= 0) {
+            router.vertx().cancelTimer(idleTimer);
+        }
+        LiveStream watched = current;
+        if (watched == null) {
+            idleTimer = -1;
+            return;
+        }
+        Duration limit = router.streamSettings().idleTimeout(route);
+        idleTimer = router.vertx().setTimer(limit.toMillis(), timer -> idle(watched, limit));
+    }
+
+    private void stopWatching() {
+        if (idleTimer >= 0) {
+            router.vertx().cancelTimer(idleTimer);
+            idleTimer = -1;
+        }
+        if (current != null) {
+            current.cancel();
+        }
+    }
+}
