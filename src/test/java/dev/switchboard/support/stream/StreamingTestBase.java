@@ -1,0 +1,58 @@
+package dev.switchboard.support.stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import dev.switchboard.health.RouteAvailability;
+import dev.switchboard.support.GatewayTestBase;
+import dev.switchboard.support.ProviderEmulator;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/**
+ * What every streaming test shares (with {@code @TestProfile(StreamingProfile.class)}): a scripted
+ * provider with no scripts left over, closed breakers, nothing remembered between tests.
+ */
+public abstract class StreamingTestBase {
+
+    public static final String OPENAI_CHAT = GatewayTestBase.OPENAI_CHAT;
+    public static final String COMPATIBLE_CHAT = GatewayTestBase.COMPATIBLE_CHAT;
+    public static final String ANTHROPIC_MESSAGES = GatewayTestBase.ANTHROPIC_MESSAGES;
+
+    protected ScriptedProvider provider;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @Inject
+    RouteAvailability availability;
+
+    @BeforeEach
+    void resetWorld() {
+        provider.reset();
+        breakers.resetAll();
+        availability.reset();
+    }
+
+    public static String geminiStreamPath(String model) {
+        return ProviderEmulator.GEMINI + "/v1beta/models/" + model + ":streamGenerateContent";
+    }
+
+    /** A streamed request for a model and, optionally, an explicit fallback chain (empty: that model alone). */
+    protected static String streamed(String model, String... fallbacks) {
+        return streamed(model, false, fallbacks);
+    }
+
+    protected static String streamed(String model, boolean includeUsage, String... fallbacks) {
+        StringBuilder body = new StringBuilder("{\"model\":\"" + model + "\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello to the world\"}]");
+        if (includeUsage) {
+            body.append(",\"stream_options\":{\"include_usage\":true}");
+        }
+        body.append(",\"fallbacks\":[");
+        for (int i = 0; i < fallbacks.length; i++) {
+            body.append(i == 0 ? "" : ",").append('"').append(fallbacks[i]).append('"');
+        }
+        return body.append("]}").toString();
+    }
+}
