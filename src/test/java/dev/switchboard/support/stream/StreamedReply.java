@@ -23,11 +23,14 @@ public record StreamedReply(int status, java.net.http.HttpHeaders headers, Strin
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Posts a request body to the gateway as an authenticated caller and reads the whole reply. */
-    public static StreamedReply post(String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/v1/chat/completions"))
+    public static StreamedReply post(String json, String... headerNamesAndValues) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + ProviderEmulator.GATEWAY_KEY)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .header("Content-Type", "application/json");
+        if (headerNamesAndValues.length > 0) {
+            builder.headers(headerNamesAndValues);
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new StreamedReply(response.statusCode(), response.headers(), response.body(), dataOf(response.body()));
@@ -58,6 +61,11 @@ public record StreamedReply(int status, java.net.http.HttpHeaders headers, Strin
 
     public String header(String name) {
         return headers.firstValue(name).orElse(null);
+    }
+
+    /** The body as one JSON document: an error response. */
+    public JsonNode json() {
+        return json(body);
     }
 
     /** Every event but {@code [DONE]}, as JSON. */
