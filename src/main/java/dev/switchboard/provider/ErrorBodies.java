@@ -70,15 +70,25 @@ public final class ErrorBodies {
 
     /** The status-only part of classification, shared by every provider. */
     public static ProviderFailure byStatus(ProviderId provider, int status, String message, Duration retryAfter) {
-        if (status == 429) {
-            return new ProviderFailure.RateLimited(provider, status, message, retryAfter);
+        return byStatus(provider, status, status, message, retryAfter);
+    }
+
+    /**
+     * The same, judged by one status and reporting another. An error event inside a stream arrived
+     * under a 200 and has no status of its own: it is judged by the status its error type stands
+     * for, and reported as 0, so no caller reads an HTTP status that never went over the wire.
+     */
+    public static ProviderFailure byStatus(ProviderId provider, int judged, int reported, String message,
+            Duration retryAfter) {
+        if (judged == 429) {
+            return new ProviderFailure.RateLimited(provider, reported, message, retryAfter);
         }
-        if (status == 401 || status == 403) {
-            return new ProviderFailure.AuthRejected(provider, status, message);
+        if (judged == 401 || judged == 403) {
+            return new ProviderFailure.AuthRejected(provider, reported, message);
         }
-        if (status >= 500 || status == 408) {
-            return new ProviderFailure.ServerError(provider, status, message);
+        if (judged >= 500 || judged == 408) {
+            return new ProviderFailure.ServerError(provider, reported, message);
         }
-        return new ProviderFailure.RequestRejected(provider, status, message);
+        return new ProviderFailure.RequestRejected(provider, reported, message);
     }
 }

@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.provider.StreamDecoder;
 
 /** Provider wire fixtures under {@code src/test/resources/fixtures/<provider>/}. */
 public final class Fixtures {
@@ -52,5 +59,62 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * One server-sent event, as the REST client hands it over: {@code name} is its {@code event:}
+     * field (null when it has none), {@code data} its {@code data:} lines, joined.
+     */
+    public record Sse(String name, String data) implements SseEvent<String> {
+
+        @Override
+        public String id() {
+            return null;
+        }
+
+        @Override
+        public String comment() {
+            return null;
+        }
+    }
+
+    /**
+     * A fixture of server-sent events, read as the SSE format defines them (and as the REST client
+     * hands them to a decoder): {@code field: value} lines, LF or CRLF, a blank line ending each
+     * event (one without it is dropped), {@code :} lines as comments.
+     */
+    public static List<Sse> sse(String path) {
+        List<Sse> events = new ArrayList<>();
+        String event = null;
+        StringBuilder data = null;
+        for (String line : text(path).split("\r?\n", -1)) {
+            if (line.isEmpty()) {
+                if (data != null) {
+                    events.add(new Sse(event, data.toString()));
+                }
+                event = null;
+                data = null;
+            } else if (!line.startsWith(":")) {
+                int colon = line.indexOf(':');
+                String field = colon < 0 ? line : line.substring(0, colon);
+                String value = colon < 0 ? "" : line.substring(colon + 1);
+                value = value.startsWith(" ") ? value.substring(1) : value;
+                if (field.equals("event")) {
+                    event = value;
+                } else if (field.equals("data")) {
+                    data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Every event of an SSE fixture through one decoder, as one stream. */
+    public static List<StreamEvent> decoded(StreamDecoder decoder, String path) {
+        List<StreamEvent> decoded = new ArrayList<>();
+        for (Sse event : sse(path)) {
+            decoded.addAll(decoder.decode(event.name(), event.data()));
+        }
+        return decoded;
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.ProviderEndpoints;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
@@ -38,5 +39,17 @@ public final class TestConfig {
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
         return config.getConfigMapping(SwitchboardConfig.class);
+    }
+
+    /**
+     * Where each provider is reached, from the same properties, for unit tests that hand an adapter
+     * a fake client. Give every provider used a {@code quarkus.rest-client.<provider>.url}: a
+     * simulated one would need the running HTTP server to know its own address.
+     */
+    public static ProviderEndpoints endpoints(Map<String, String> properties) {
+        SmallRyeConfig raw = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .build();
+        return new ProviderEndpoints(load(properties), raw, null);
     }
 }

@@ -9,11 +9,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Parameters;
+import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.routing.Route;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -61,6 +64,27 @@ public class AnthropicAdapter implements ProviderAdapter {
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
         return client.messages(endpoints.baseUrl(ID), apiKey, settings.apiVersion(), body)
                 .map(response -> AnthropicTranslator.fromAnthropic(response, ID));
+    }
+
+    /**
+     * A continuation is the conversation with the answer so far as the final assistant turn, which
+     * Anthropic continues word for word (its prefill); the trailing whitespace it refuses there is
+     * cut, and left out again where the continuation repeats it (see {@link PrefillSeam}). The
+     * decoder and seam keep state, so each subscription gets its own.
+     */
+    @Override
+    public Multi<StreamEvent> stream(ChatRequest request, Route route, Optional<String> prefill) {
+        SwitchboardConfig.Provider settings = config.providers().get(ID.configName());
+        int maxTokens = maxTokens(request, route, settings.defaultMaxTokens());
+        ChatRequest asked = PrefillSeam.sendable(prefill).map(request::continuing).orElse(request);
+        AnthropicRequest body = AnthropicTranslator.toAnthropic(asked, route.model(), maxTokens).streamed();
+        String apiKey = endpoints.of(ID).apiKey().orElse(null);
+        return Multi.createFrom().deferred(() -> {
+            AnthropicStreamDecoder decoder = new AnthropicStreamDecoder(ID);
+            PrefillSeam seam = PrefillSeam.after(prefill);
+            return client.streamMessages(endpoints.baseUrl(ID), apiKey, settings.apiVersion(), body)
+                    .onItem().transformToIterable(event -> seam.join(decoder.decode(event.name(), event.data())));
+        }).onFailure().transform(error -> FailureFallback.classify(ID, error));
     }
 
     /** The caller's limit, else the route's, else the provider default: the Messages API requires one. */

@@ -3,12 +3,15 @@ package dev.switchboard.provider.anthropic;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.ProviderFailure;
@@ -17,6 +20,7 @@ import dev.switchboard.provider.ProviderPolicy;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.quarkus.rest.client.reactive.Url;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,6 +47,19 @@ public interface AnthropicClient {
     @CircuitBreakerName("anthropic")
     @Fallback(AnthropicFailureFallback.class)
     Uni<AnthropicResponse> messages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
+            @HeaderParam("anthropic-version") String version, AnthropicRequest body);
+
+    /**
+     * The same call with {@code "stream": true} in the body (see {@link AnthropicRequest#streamed}).
+     * Fault tolerance has no meaning for a stream as a whole, so the router applies a
+     * time-to-first-token and an idle limit instead; an error status before the stream starts is
+     * typed by the exception mapper below, as for {@link #messages}, and an {@code error} event
+     * during it by {@link AnthropicStreamDecoder}.
+     */
+    @POST
+    @Path("/v1/messages")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> streamMessages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("anthropic-version") String version, AnthropicRequest body);
 
     @ClientExceptionMapper

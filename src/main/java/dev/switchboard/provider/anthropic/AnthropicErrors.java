@@ -3,6 +3,7 @@ package dev.switchboard.provider.anthropic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
@@ -26,6 +27,19 @@ public final class AnthropicErrors {
     private static final List<String> CONTEXT_PHRASES = List.of(
             "prompt is too long", "context window", "context length", "context limit");
 
+    /** The HTTP status Anthropic's errors page gives for each error type. */
+    private static final Map<String, Integer> DOCUMENTED_STATUS = Map.of(
+            "invalid_request_error", 400,
+            "authentication_error", 401,
+            "billing_error", 402,
+            "permission_error", 403,
+            "not_found_error", 404,
+            "request_too_large", 413,
+            "rate_limit_error", 429,
+            "api_error", 500,
+            "timeout_error", 504,
+            "overloaded_error", 529);
+
     private AnthropicErrors() {
     }
 
@@ -36,22 +50,42 @@ public final class AnthropicErrors {
 
     static ProviderFailure classify(ProviderId provider, int status, JsonNode body, Duration retryAfter) {
         JsonNode error = body.path("error");
-        String type = error.path("type").asText("");
         String message = ErrorBodies.firstText("HTTP " + status, error.path("message"), body.path("message"));
-        if (status == 529 || "overloaded_error".equals(type)) {
-            return new ProviderFailure.ServerError(provider, status, message);
+        return classify(provider, status, status, error.path("type").asText(""), message, retryAfter);
+    }
+
+    /**
+     * An {@code error} event in the middle of a stream, {@code {"type":"error","error":{"type","message"}}}:
+     * the HTTP status was already 200, so the error type is all there is to judge by. It is judged
+     * as the status Anthropic documents for that type (an {@code overloaded_error} as the 529 it
+     * would have been without streaming) and reported as status 0. A type not documented yet is
+     * judged a server error: the server broke off an answer it had accepted.
+     */
+    public static ProviderFailure inStream(ProviderId provider, JsonNode body) {
+        JsonNode error = body.path("error");
+        String type = error.path("type").asText("");
+        String message = "error event in the stream: "
+                + ErrorBodies.firstText("no message", error.path("message"), body.path("message"));
+        return classify(provider, DOCUMENTED_STATUS.getOrDefault(type, 500), 0, type, message, null);
+    }
+
+    /** @param judged the status that decides the failure; {@code reported} is the one it carries */
+    private static ProviderFailure classify(ProviderId provider, int judged, int reported, String type, String message,
+            Duration retryAfter) {
+        if (judged == 529 || "overloaded_error".equals(type)) {
+            return new ProviderFailure.ServerError(provider, reported, message);
         }
         if ("rate_limit_error".equals(type)) {
-            return new ProviderFailure.RateLimited(provider, status, message, retryAfter);
+            return new ProviderFailure.RateLimited(provider, reported, message, retryAfter);
         }
         if ("billing_error".equals(type)) {
             // Billing, not load: retrying cannot help until someone changes the account.
-            return new ProviderFailure.AuthRejected(provider, status, message);
+            return new ProviderFailure.AuthRejected(provider, reported, message);
         }
-        if (status == 400 && mentionsContext(message)) {
-            return new ProviderFailure.ContextTooLong(provider, status, message);
+        if (judged == 400 && mentionsContext(message)) {
+            return new ProviderFailure.ContextTooLong(provider, reported, message);
         }
-        return ErrorBodies.byStatus(provider, status, message, retryAfter);
+        return ErrorBodies.byStatus(provider, judged, reported, message, retryAfter);
     }
 
     private static boolean mentionsContext(String message) {

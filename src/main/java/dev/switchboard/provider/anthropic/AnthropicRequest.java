@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param maxTokens required by the Messages API, unlike the OpenAI format
  * @param system    every instruction of the conversation, as one string
+ * @param stream    true to have the answer sent as server-sent events; null (left out) for a whole message
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AnthropicRequest(
@@ -21,7 +22,14 @@ public record AnthropicRequest(
         Double temperature,
         @JsonProperty("top_p") Double topP,
         @JsonProperty("stop_sequences") List<String> stopSequences,
-        Metadata metadata) {
+        Metadata metadata,
+        Boolean stream) {
+
+    /** The same request, answered as a stream of events. */
+    public AnthropicRequest streamed() {
+        return new AnthropicRequest(model, maxTokens, system, messages, temperature, topP, stopSequences, metadata,
+                true);
+    }
 
     /** A turn of the conversation: {@code role} is {@code user} or {@code assistant}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -47,7 +47,8 @@ public final class AnthropicTranslator {
                 request.temperature(),
                 request.topP(),
                 request.stop().isEmpty() ? null : request.stop(),
-                request.user() == null ? null : new AnthropicRequest.Metadata(request.user()));
+                request.user() == null ? null : new AnthropicRequest.Metadata(request.user()),
+                null);
     }
 
     /** The Messages API has no system role: instructions went to {@code system}, turns alternate. */
@@ -73,7 +74,7 @@ public final class AnthropicTranslator {
     }
 
     /** A reason added after this release reads as a normal stop: the answer itself arrived intact. */
-    private static FinishReason finishReason(String stopReason) {
+    static FinishReason finishReason(String stopReason) {
         return stopReason == null ? FinishReason.STOP : STOP_REASONS.getOrDefault(stopReason, FinishReason.STOP);
     }
 
@@ -89,7 +90,7 @@ public final class AnthropicTranslator {
     }
 
     /** The caller sent the whole prompt, so cache writes and reads count as prompt tokens too. */
-    private static Usage usage(AnthropicResponse.Usage usage) {
+    static Usage usage(AnthropicResponse.Usage usage) {
         if (usage == null) {
             return Usage.NONE;
         }

@@ -11,10 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Parameters;
+import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
+import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.routing.Route;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -63,5 +67,26 @@ public class GeminiAdapter implements ProviderAdapter {
         GeminiRequest body = GeminiTranslator.toGemini(request);
         return client.generateContent(endpoints.baseUrl(ProviderId.GEMINI), route.model(), apiKey, body)
                 .map(response -> GeminiTranslator.fromGemini(response, ProviderId.GEMINI, route.model()));
+    }
+
+    /**
+     * Gemini has no way to continue a partial answer ({@link ProviderId#canContinue} is false), so
+     * the router never offers it a prefill. One that arrives anyway is refused, not ignored: a fresh
+     * answer would repeat, after what the caller already has, the start of the answer again.
+     * The decoder keeps state, so each subscription gets its own.
+     */
+    @Override
+    public Multi<StreamEvent> stream(ChatRequest request, Route route, Optional<String> prefill) {
+        if (prefill.isPresent()) {
+            return Multi.createFrom().failure(new ProviderFailure.RequestRejected(ProviderId.GEMINI, 0,
+                    "gemini cannot continue a partial answer"));
+        }
+        String apiKey = endpoints.of(ProviderId.GEMINI).apiKey().orElse(null);
+        GeminiRequest body = GeminiTranslator.toGemini(request);
+        return Multi.createFrom().deferred(() -> {
+            GeminiStreamDecoder decoder = new GeminiStreamDecoder(ProviderId.GEMINI, route.model());
+            return client.streamGenerateContent(endpoints.baseUrl(ProviderId.GEMINI), route.model(), apiKey, body)
+                    .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
+        }).onFailure().transform(error -> FailureFallback.classify(ProviderId.GEMINI, error));
     }
 }

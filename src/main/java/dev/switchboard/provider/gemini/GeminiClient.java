@@ -4,20 +4,25 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.ProviderPolicy;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.rest.client.reactive.ClientQueryParam;
 import io.quarkus.rest.client.reactive.Url;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,6 +49,20 @@ public interface GeminiClient {
     @CircuitBreakerName("gemini")
     @Fallback(GeminiFailureFallback.class)
     Uni<GeminiResponse> generateContent(@Url String baseUrl, @PathParam("model") String model,
+            @HeaderParam("x-goog-api-key") String apiKey, GeminiRequest body);
+
+    /**
+     * The same request, answered as server-sent events: {@code alt=sse} asks for them (without it
+     * the answer is one JSON array, sent in pieces). Fault tolerance has no meaning for a stream as
+     * a whole, so the router applies a time-to-first-token and an idle limit instead; an error
+     * status before the stream starts is typed by the exception mapper below, as for
+     * {@link #generateContent}, and an error event during it by {@link GeminiStreamDecoder}.
+     */
+    @POST
+    @Path("/v1beta/models/{model}:streamGenerateContent")
+    @ClientQueryParam(name = "alt", value = "sse")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> streamGenerateContent(@Url String baseUrl, @PathParam("model") String model,
             @HeaderParam("x-goog-api-key") String apiKey, GeminiRequest body);
 
     @ClientExceptionMapper

@@ -36,19 +36,39 @@ public final class GeminiErrors {
         // Some Google front ends wrap the error object in a one-element array.
         JsonNode error = (body.isArray() ? body.path(0) : body).path("error");
         String message = ErrorBodies.firstText("HTTP " + status, error.path("message"), error);
+        return classify(provider, status, status, error, message, retryAfter);
+    }
+
+    /**
+     * An {@code {"error":{code,message,status}}} event in the middle of a stream. The HTTP status was
+     * already 200, so the failure is judged by the {@code code} the error carries (the status it
+     * would have had) and reported as status 0. Without a usable code it is judged a server error:
+     * the server broke off an answer it had accepted.
+     */
+    public static ProviderFailure inStream(ProviderId provider, JsonNode body) {
+        JsonNode error = body.path("error");
+        int code = error.path("code").asInt(0);
+        String message = "error event in the stream: "
+                + ErrorBodies.firstText("no message", error.path("message"), error);
+        return classify(provider, code >= 400 && code < 600 ? code : 500, 0, error, message, null);
+    }
+
+    /** @param judged the status that decides the failure; {@code reported} is the one it carries */
+    private static ProviderFailure classify(ProviderId provider, int judged, int reported, JsonNode error,
+            String message, Duration retryAfter) {
         JsonNode details = error.path("details");
         if (hasErrorInfoReason(details, "API_KEY_INVALID") || message.contains("API key not valid")) {
             // Google answers a bad key with 400 INVALID_ARGUMENT: not the request's fault, and no retry helps.
-            return new ProviderFailure.AuthRejected(provider, status, message);
+            return new ProviderFailure.AuthRejected(provider, reported, message);
         }
-        if (status == 429) {
+        if (judged == 429) {
             Duration wait = retryAfter != null ? retryAfter : retryDelay(details).orElse(null);
-            return new ProviderFailure.RateLimited(provider, status, message, wait);
+            return new ProviderFailure.RateLimited(provider, reported, message, wait);
         }
-        if (status == 400 && message.toLowerCase(Locale.ROOT).contains("exceeds the maximum number of tokens")) {
-            return new ProviderFailure.ContextTooLong(provider, status, message);
+        if (judged == 400 && message.toLowerCase(Locale.ROOT).contains("exceeds the maximum number of tokens")) {
+            return new ProviderFailure.ContextTooLong(provider, reported, message);
         }
-        return ErrorBodies.byStatus(provider, status, message, retryAfter);
+        return ErrorBodies.byStatus(provider, judged, reported, message, retryAfter);
     }
 
     private static boolean hasErrorInfoReason(JsonNode details, String reason) {

@@ -66,7 +66,7 @@ public final class GeminiTranslator {
         if (response.candidates() == null || response.candidates().isEmpty()) {
             String blockReason = response.promptFeedback() == null ? null : response.promptFeedback().blockReason();
             if (blockReason != null) {
-                throw new ProviderFailure.ContentFiltered(provider, 200, "gemini blocked the prompt: " + blockReason);
+                throw promptBlocked(provider, blockReason);
             }
             throw malformed(provider, "no candidates and no promptFeedback.blockReason");
         }
@@ -101,8 +101,7 @@ public final class GeminiTranslator {
 
     private static String withoutText(ProviderId provider, GeminiResponse.Candidate candidate, FinishReason finish) {
         return switch (finish) {
-            case CONTENT_FILTER -> throw new ProviderFailure.ContentFiltered(provider, 200,
-                    "gemini stopped the answer: " + candidate.finishReason());
+            case CONTENT_FILTER -> throw answerStopped(provider, candidate.finishReason());
             // Thinking models spend the output limit on thoughts first and may have none left for
             // text: a truncated (empty) answer, like OpenAI's reasoning models give, not a broken one.
             case LENGTH -> "";
@@ -111,8 +110,18 @@ public final class GeminiTranslator {
         };
     }
 
+    /** The prompt itself was refused ({@code promptFeedback.blockReason}), so no candidate came back. */
+    static ProviderFailure promptBlocked(ProviderId provider, String blockReason) {
+        return new ProviderFailure.ContentFiltered(provider, 200, "gemini blocked the prompt: " + blockReason);
+    }
+
+    /** A safety stop before any text: nothing of an answer for the caller, so another route may try. */
+    static ProviderFailure answerStopped(ProviderId provider, String finishReason) {
+        return new ProviderFailure.ContentFiltered(provider, 200, "gemini stopped the answer: " + finishReason);
+    }
+
     /** Thinking tokens are billed as output, so they count as completion tokens. */
-    private static Usage usage(GeminiResponse.UsageMetadata usage) {
+    static Usage usage(GeminiResponse.UsageMetadata usage) {
         if (usage == null) {
             return Usage.NONE;
         }

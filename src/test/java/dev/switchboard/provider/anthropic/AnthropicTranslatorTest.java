@@ -77,21 +77,22 @@ class AnthropicTranslatorTest {
                         request(null, List.of(turn("user", "p1", "p2", "p3", "p4")))),
                 arguments("temperature and top_p pass through",
                         new ChatRequest(List.of(user("Hi")), 0.3, 0.8, null, List.of(), null, null, Map.of()),
-                        new AnthropicRequest(MODEL, 1000, null, List.of(turn("user", "Hi")), 0.3, 0.8, null, null)),
+                        new AnthropicRequest(MODEL, 1000, null, List.of(turn("user", "Hi")), 0.3, 0.8, null, null,
+                                null)),
                 arguments("stop becomes stop_sequences",
                         ChatRequest.of(List.of(user("Count"))).withStop(List.of("5", "\n\n")),
                         new AnthropicRequest(MODEL, 1000, null, List.of(turn("user", "Count")), null, null,
-                                List.of("5", "\n\n"), null)),
+                                List.of("5", "\n\n"), null, null)),
                 arguments("user becomes metadata.user_id",
                         new ChatRequest(List.of(user("Hi")), null, null, null, List.of(), null, "user-42", Map.of()),
                         new AnthropicRequest(MODEL, 1000, null, List.of(turn("user", "Hi")), null, null, null,
-                                new Metadata("user-42"))),
+                                new Metadata("user-42"), null)),
                 arguments("seed and droppable extras are dropped; OpenAI's metadata never replaces user_id",
                         new ChatRequest(List.of(user("Hi")), null, null, null, List.of(), 7L, "user-42",
                                 Map.of("store", BooleanNode.TRUE, "service_tier", TextNode.valueOf("flex"),
                                         "metadata", JsonNodeFactory.instance.objectNode().put("team", "x"))),
                         new AnthropicRequest(MODEL, 1000, null, List.of(turn("user", "Hi")), null, null, null,
-                                new Metadata("user-42"))),
+                                new Metadata("user-42"), null)),
                 arguments("max_tokens is the limit the adapter chose, not the caller's field",
                         ChatRequest.of(List.of(user("Hi"))).withMaxTokens(50),
                         request(null, List.of(turn("user", "Hi")))));
@@ -278,7 +279,7 @@ class AnthropicTranslatorTest {
     // ---------------------------------------------------------------- helpers
 
     private static AnthropicRequest request(String system, List<Message> messages) {
-        return new AnthropicRequest(MODEL, 1000, system, messages, null, null, null, null);
+        return new AnthropicRequest(MODEL, 1000, system, messages, null, null, null, null, null);
     }
 
     private static Message turn(String role, String... texts) {

@@ -1,0 +1,64 @@
+package dev.switchboard.provider.anthropic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.switchboard.chat.StreamEvent;
+
+/**
+ * Where a continued answer meets the start it continues. Anthropic rejects a final assistant turn
+ * that ends in whitespace ("final assistant content cannot end with trailing whitespace"), so that
+ * whitespace is cut before sending. The caller already has it, though, and the model tends to
+ * begin its continuation with it again (" world" after "Hello"): the seam drops as much of the
+ * continuation's start as repeats what was cut, so the caller reads "Hello world", not
+ * "Hello  world". One per stream.
+ */
+final class PrefillSeam {
+
+    private String repeatable;
+
+    private PrefillSeam(String cut) {
+        this.repeatable = cut;
+    }
+
+    /** The prefill as Anthropic takes it: without trailing whitespace, and none if that leaves nothing. */
+    static Optional<String> sendable(Optional<String> prefill) {
+        return prefill.map(String::stripTrailing).filter(start -> !start.isEmpty());
+    }
+
+    /** The seam for a stream that continues {@code prefill}, sent as {@link #sendable}. */
+    static PrefillSeam after(Optional<String> prefill) {
+        String whole = prefill.orElse("");
+        return new PrefillSeam(whole.substring(sendable(prefill).orElse("").length()));
+    }
+
+    /** The events with the repeated whitespace left out of the continuation's first text. */
+    List<StreamEvent> join(List<StreamEvent> events) {
+        if (repeatable.isEmpty()) {
+            return events;
+        }
+        List<StreamEvent> joined = new ArrayList<>(events.size());
+        for (StreamEvent event : events) {
+            if (event instanceof StreamEvent.Text text && !repeatable.isEmpty()) {
+                String rest = withoutRepeat(text.text());
+                if (!rest.isEmpty()) {
+                    joined.add(new StreamEvent.Text(rest));
+                }
+            } else {
+                joined.add(event);
+            }
+        }
+        return joined;
+    }
+
+    /** Drops the part of {@code text} that repeats what was cut; past the first other character, nothing more. */
+    private String withoutRepeat(String text) {
+        int same = 0;
+        while (same < text.length() && same < repeatable.length() && text.charAt(same) == repeatable.charAt(same)) {
+            same++;
+        }
+        repeatable = same == text.length() ? repeatable.substring(same) : "";
+        return text.substring(same);
+    }
+}
