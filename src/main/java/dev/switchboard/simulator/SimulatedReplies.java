@@ -1,8 +1,8 @@
 package dev.switchboard.simulator;
 
-import java.util.UUID;
-
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,8 +18,14 @@ import dev.switchboard.provider.openai.OpenAiChatResponse;
 /** Canned answers and errors, each in its provider's documented wire format, built from the clients' own wire records. */
 final class SimulatedReplies {
 
+    static final String OPENAI_STOP = "stop";
+    static final String ANTHROPIC_STOP = "end_turn";
+    static final String GEMINI_STOP = "STOP";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int ECHO_LIMIT = 200;
+    /** A few words per streamed piece, about what a model sends per event. */
+    private static final int WORDS_PER_PIECE = 3;
 
     private SimulatedReplies() {
     }
@@ -39,25 +45,66 @@ final class SimulatedReplies {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     }
 
+    /**
+     * The answer in the pieces a stream sends it in, a few words each. Every piece keeps its
+     * whitespace, so the pieces joined are exactly the answer a call that is not streamed gets.
+     */
+    static List<String> pieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        int words = 0;
+        for (int i = 1; i < text.length(); i++) {
+            boolean wordStarts = Character.isWhitespace(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i));
+            if (wordStarts && ++words == WORDS_PER_PIECE) {
+                pieces.add(text.substring(start, i));
+                start = i;
+                words = 0;
+            }
+        }
+        if (start < text.length()) {
+            pieces.add(text.substring(start));
+        }
+        return pieces;
+    }
+
     static OpenAiChatResponse openAiCompletion(String model, String content, int promptTokens) {
-        int completion = tokens(content);
         return new OpenAiChatResponse(id("chatcmpl-sim"), "chat.completion", System.currentTimeMillis() / 1000, model,
-                List.of(new OpenAiChatResponse.Choice(0, new OpenAiChatResponse.Message("assistant", content, null), "stop")),
-                new OpenAiChatResponse.Usage(promptTokens, completion, promptTokens + completion), null);
+                List.of(new OpenAiChatResponse.Choice(0, new OpenAiChatResponse.Message("assistant", content, null),
+                        OPENAI_STOP)),
+                openAiUsage(content, promptTokens), null);
+    }
+
+    static OpenAiChatResponse.Usage openAiUsage(String content, int promptTokens) {
+        int completion = tokens(content);
+        return new OpenAiChatResponse.Usage(promptTokens, completion, promptTokens + completion);
     }
 
     static AnthropicResponse anthropicMessage(String model, String content, int promptTokens) {
-        return new AnthropicResponse(id("msg_sim"), "message", "assistant", model,
-                List.of(new AnthropicResponse.ContentBlock("text", content)), "end_turn", null,
-                new AnthropicResponse.Usage(promptTokens, tokens(content), null, null));
+        return anthropicMessage(id("msg_sim"), model, List.of(new AnthropicResponse.ContentBlock("text", content)),
+                ANTHROPIC_STOP, new AnthropicResponse.Usage(promptTokens, tokens(content), null, null));
+    }
+
+    /** A message as a whole, or as a stream's {@code message_start} announces it: no content and no stop reason yet. */
+    static AnthropicResponse anthropicMessage(String id, String model, List<AnthropicResponse.ContentBlock> content,
+            String stopReason, AnthropicResponse.Usage usage) {
+        return new AnthropicResponse(id, "message", "assistant", model, content, stopReason, null, usage);
     }
 
     static GeminiResponse geminiResponse(String model, String content, int promptTokens) {
+        return geminiResponse(id("sim"), model, content, GEMINI_STOP, geminiUsage(content, promptTokens));
+    }
+
+    /** A whole answer, or one chunk of a stream: only the last chunk has a finish reason and usage. */
+    static GeminiResponse geminiResponse(String responseId, String model, String text, String finishReason,
+            GeminiResponse.UsageMetadata usage) {
+        GeminiContent answer = new GeminiContent("model", List.of(new GeminiContent.Part(text)));
+        return new GeminiResponse(List.of(new GeminiResponse.Candidate(answer, finishReason, 0)), null, usage, model,
+                responseId);
+    }
+
+    static GeminiResponse.UsageMetadata geminiUsage(String content, int promptTokens) {
         int completion = tokens(content);
-        GeminiContent answer = new GeminiContent("model", List.of(new GeminiContent.Part(content)));
-        return new GeminiResponse(List.of(new GeminiResponse.Candidate(answer, "STOP", 0)), null,
-                new GeminiResponse.UsageMetadata(promptTokens, completion, promptTokens + completion, null), model,
-                id("sim"));
+        return new GeminiResponse.UsageMetadata(promptTokens, completion, promptTokens + completion, null);
     }
 
     /** Anthropic's error object has a record; OpenAI's and Google's are read as trees, so written as trees. */

@@ -2,9 +2,12 @@ package dev.switchboard.simulator;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,81 +17,126 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestMulti;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The built-in simulated providers, used when a provider has no key and no URL. They speak each
  * provider's real wire format and are reached through the same typed REST clients as the real
  * ones, so routing, breakers and failover behave exactly as in production. Their faults can be
  * switched at run time to watch failover live. A real (configured) provider has no simulator: 404.
+ *
+ * <p>Like the providers, one path answers with one JSON document or, when the body asks for a
+ * stream, with server-sent events. JAX-RS fixes a method's media type, so the answering methods
+ * return the bytes themselves as a {@link RestMulti} carrying its own status and headers. They
+ * declare no {@code @Produces}: with one, the REST layer would refuse a caller that accepts only
+ * event streams, and with a JSON one it would frame the buffers as the elements of a JSON array.
+ * A document keeps its status, content type and bytes, but goes out chunked, without a length.
  */
 @Path("/simulated")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SimulatorResource {
 
+    /** Exactly what the REST layer declares for a JSON entity, so documents read as they always have. */
+    private static final String JSON = MediaType.APPLICATION_JSON + ";charset=UTF-8";
+    private static final Map<String, List<String>> EVENT_STREAM = Map.of(
+            HttpHeaders.CONTENT_TYPE, List.of(MediaType.SERVER_SENT_EVENTS),
+            HttpHeaders.CACHE_CONTROL, List.of("no-cache"));
+
     private final Map<ProviderId, SimulatedFault> faults = new EnumMap<>(ProviderId.class);
     private final ProviderEndpoints endpoints;
+    private final SimulatedWire wire;
 
-    public SimulatorResource(ProviderEndpoints endpoints) {
+    public SimulatorResource(ProviderEndpoints endpoints, ObjectMapper mapper) {
         this.endpoints = endpoints;
+        this.wire = new SimulatedWire(mapper);
     }
 
     @POST
     @Path("/openai/v1/chat/completions")
-    public Uni<Response> openAi(JsonNode body) {
-        return openAiFormat(ProviderId.OPENAI, body);
+    public RestMulti<Buffer> openAi(JsonNode body, @Context HttpServerResponse response) {
+        return openAiFormat(ProviderId.OPENAI, body, response);
     }
 
     @POST
     @Path("/openai-compatible/v1/chat/completions")
-    public Uni<Response> openAiCompatible(JsonNode body) {
-        return openAiFormat(ProviderId.OPENAI_COMPATIBLE, body);
+    public RestMulti<Buffer> openAiCompatible(JsonNode body, @Context HttpServerResponse response) {
+        return openAiFormat(ProviderId.OPENAI_COMPATIBLE, body, response);
     }
 
-    private Uni<Response> openAiFormat(ProviderId provider, JsonNode body) {
-        String model = body.path("model").asText("unknown");
-        return answer(provider, () -> {
-            String asked = SimulatedReplies.lastUserText(body.path("messages"), "user", "content");
-            return SimulatedReplies.openAiCompletion(model, SimulatedReplies.answer(provider, model, asked),
-                    SimulatedReplies.tokens(body.path("messages").toString()));
-        });
+    private RestMulti<Buffer> openAiFormat(ProviderId provider, JsonNode body, HttpServerResponse response) {
+        Answer answer = Answer.of(provider, body.path("model").asText("unknown"), body.path("messages"), "content",
+                body.path("messages").toString());
+        if (!streamed(body)) {
+            return reply(provider, () -> SimulatedReplies.openAiCompletion(answer.model(), answer.text(),
+                    answer.promptTokens()));
+        }
+        boolean usage = body.path("stream_options").path("include_usage").asBoolean(false);
+        return stream(provider, response,
+                () -> wire.openAiEvents(answer.model(), answer.text(), answer.promptTokens(), usage));
     }
 
     @POST
     @Path("/anthropic/v1/messages")
-    public Uni<Response> anthropic(JsonNode body) {
-        String model = body.path("model").asText("unknown");
-        return answer(ProviderId.ANTHROPIC, () -> {
-            String asked = SimulatedReplies.lastUserText(body.path("messages"), "user", "content");
-            return SimulatedReplies.anthropicMessage(model, SimulatedReplies.answer(ProviderId.ANTHROPIC, model, asked),
-                    SimulatedReplies.tokens(body.path("messages").toString() + body.path("system").asText("")));
-        });
+    public RestMulti<Buffer> anthropic(JsonNode body, @Context HttpServerResponse response) {
+        Answer answer = Answer.of(ProviderId.ANTHROPIC, body.path("model").asText("unknown"), body.path("messages"),
+                "content", body.path("messages").toString() + body.path("system").asText(""));
+        if (!streamed(body)) {
+            return reply(ProviderId.ANTHROPIC, () -> SimulatedReplies.anthropicMessage(answer.model(), answer.text(),
+                    answer.promptTokens()));
+        }
+        return stream(ProviderId.ANTHROPIC, response,
+                () -> wire.anthropicEvents(answer.model(), answer.text(), answer.promptTokens()));
     }
 
     @POST
     @Path("/gemini/v1beta/models/{model}:generateContent")
-    public Uni<Response> gemini(@PathParam("model") String model, JsonNode body) {
-        return answer(ProviderId.GEMINI, () -> {
-            String asked = SimulatedReplies.lastUserText(body.path("contents"), "user", "parts");
-            return SimulatedReplies.geminiResponse(model, SimulatedReplies.answer(ProviderId.GEMINI, model, asked),
-                    SimulatedReplies.tokens(body.path("contents").toString()));
-        });
+    public RestMulti<Buffer> gemini(@PathParam("model") String model, JsonNode body) {
+        Answer answer = geminiAnswer(model, body);
+        return reply(ProviderId.GEMINI, () -> SimulatedReplies.geminiResponse(answer.model(), answer.text(),
+                answer.promptTokens()));
     }
 
-    /** Make a simulated provider misbehave: {@code {"status":503}}, {@code {"status":429,"retryAfterSeconds":5}}, {@code {"delayMs":15000}}. */
+    /** Gemini streams from its own method. Always as {@code alt=sse} events, the only form the gateway asks for. */
+    @POST
+    @Path("/gemini/v1beta/models/{model}:streamGenerateContent")
+    public RestMulti<Buffer> geminiStream(@PathParam("model") String model, JsonNode body,
+            @Context HttpServerResponse response) {
+        Answer answer = geminiAnswer(model, body);
+        return stream(ProviderId.GEMINI, response,
+                () -> wire.geminiEvents(answer.model(), answer.text(), answer.promptTokens()));
+    }
+
+    private static Answer geminiAnswer(String model, JsonNode body) {
+        return Answer.of(ProviderId.GEMINI, model, body.path("contents"), "parts", body.path("contents").toString());
+    }
+
+    /**
+     * Make a simulated provider misbehave: {@code {"status":503}}, {@code {"status":429,"retryAfterSeconds":5}},
+     * {@code {"delayMs":15000}}; and for streams {@code {"cutAfterEvents":3}}, {@code {"stallAfterEvents":3}}.
+     */
     @PUT
     @Path("/{provider}/fault")
+    @Produces(MediaType.APPLICATION_JSON)
     public SimulatedFault setFault(@PathParam("provider") String provider, SimulatedFault fault) {
         ProviderId id = simulated(provider);
         SimulatedFault effective = fault == null ? SimulatedFault.NONE : fault;
+        effective.problem().ifPresent(problem -> {
+            throw new BadRequestException(problem);
+        });
         synchronized (faults) {
             faults.put(id, effective);
         }
@@ -97,12 +145,14 @@ public class SimulatorResource {
 
     @GET
     @Path("/{provider}/fault")
+    @Produces(MediaType.APPLICATION_JSON)
     public SimulatedFault fault(@PathParam("provider") String provider) {
         return faultOf(simulated(provider));
     }
 
     @DELETE
     @Path("/{provider}/fault")
+    @Produces(MediaType.APPLICATION_JSON)
     public SimulatedFault heal(@PathParam("provider") String provider) {
         ProviderId id = simulated(provider);
         synchronized (faults) {
@@ -111,22 +161,50 @@ public class SimulatorResource {
         return SimulatedFault.NONE;
     }
 
-    private Uni<Response> answer(ProviderId provider, Supplier<Object> success) {
-        if (!endpoints.simulated(provider)) {
-            throw new NotFoundException();
+    /** One JSON document, or the fault's error, after the fault's delay: what a call that is not streamed gets. */
+    private RestMulti<Buffer> reply(ProviderId provider, Supplier<Object> document) {
+        SimulatedFault fault = faultOf(simulated(provider));
+        return send(delayed(fault, () -> fault.fails() ? error(provider, fault) : json(200, document.get())));
+    }
+
+    /**
+     * The events of a stream, played as the fault says. An error status is answered as a JSON error
+     * before any stream starts, as the providers do; a delay holds back the first event instead of
+     * the headers, which a provider sends as soon as it accepts the request.
+     */
+    private RestMulti<Buffer> stream(ProviderId provider, HttpServerResponse response, Supplier<List<String>> events) {
+        SimulatedFault fault = faultOf(simulated(provider));
+        if (fault.fails()) {
+            return send(delayed(fault, () -> error(provider, fault)));
         }
-        SimulatedFault fault = faultOf(provider);
-        Uni<Response> response = Uni.createFrom().item(() -> {
-            if (!fault.fails()) {
-                return Response.ok(success.get()).build();
-            }
-            Response.ResponseBuilder error = Response.status(fault.status()).entity(SimulatedReplies.error(provider, fault.status()));
-            if (fault.retryAfterSeconds() != null) {
-                error.header("Retry-After", fault.retryAfterSeconds());
-            }
-            return error.build();
-        });
-        return fault.delayMs() > 0 ? response.onItem().delayIt().by(Duration.ofMillis(fault.delayMs())) : response;
+        return send(Uni.createFrom().item(() -> new Reply(200, EVENT_STREAM,
+                StreamPlayback.play(events.get(), fault, response::reset))));
+    }
+
+    private static Uni<Reply> delayed(SimulatedFault fault, Supplier<Reply> reply) {
+        Uni<Reply> now = Uni.createFrom().item(reply);
+        return fault.delayMs() > 0 ? now.onItem().delayIt().by(Duration.ofMillis(fault.delayMs())) : now;
+    }
+
+    private Reply error(ProviderId provider, SimulatedFault fault) {
+        Reply error = json(fault.status(), SimulatedReplies.error(provider, fault.status()));
+        return fault.retryAfterSeconds() == null ? error
+                : error.with(HttpHeaders.RETRY_AFTER, fault.retryAfterSeconds().toString());
+    }
+
+    private Reply json(int status, Object document) {
+        byte[] bytes = wire.json(document);
+        return new Reply(status, Map.of(HttpHeaders.CONTENT_TYPE, List.of(JSON)),
+                Multi.createFrom().item(() -> Buffer.buffer(bytes)));
+    }
+
+    /** Status and headers are decided before the first byte, then the body's buffers are written as they are. */
+    private static RestMulti<Buffer> send(Uni<Reply> reply) {
+        return RestMulti.fromUniResponse(reply, Reply::body, Reply::headers, Reply::status);
+    }
+
+    private static boolean streamed(JsonNode body) {
+        return body.path("stream").asBoolean(false);
     }
 
     private SimulatedFault faultOf(ProviderId provider) {
@@ -136,6 +214,32 @@ public class SimulatorResource {
     }
 
     private ProviderId simulated(String name) {
-        return ProviderId.fromConfigName(name).filter(endpoints::simulated).orElseThrow(NotFoundException::new);
+        return ProviderId.fromConfigName(name).map(this::simulated).orElseThrow(NotFoundException::new);
+    }
+
+    private ProviderId simulated(ProviderId provider) {
+        if (!endpoints.simulated(provider)) {
+            throw new NotFoundException();
+        }
+        return provider;
+    }
+
+    /** What a request is answered, whether whole or streamed: the same text either way. */
+    private record Answer(String model, String text, int promptTokens) {
+
+        static Answer of(ProviderId provider, String model, JsonNode turns, String partsField, String prompt) {
+            String asked = SimulatedReplies.lastUserText(turns, "user", partsField);
+            return new Answer(model, SimulatedReplies.answer(provider, model, asked), SimulatedReplies.tokens(prompt));
+        }
+    }
+
+    /** An answer as it goes on the wire: status and headers known before the first byte of the body. */
+    private record Reply(int status, Map<String, List<String>> headers, Multi<Buffer> body) {
+
+        Reply with(String header, String value) {
+            Map<String, List<String>> more = new HashMap<>(headers);
+            more.put(header, List.of(value));
+            return new Reply(status, more, body);
+        }
     }
 }

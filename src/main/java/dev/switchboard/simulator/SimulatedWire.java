@@ -1,0 +1,137 @@
+package dev.switchboard.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.switchboard.provider.anthropic.AnthropicResponse;
+import dev.switchboard.provider.gemini.GeminiResponse;
+import dev.switchboard.provider.openai.OpenAiChatChunk;
+
+/**
+ * The simulator's answers as the bytes a provider sends: one JSON document, or the server-sent
+ * events of a stream in each provider's documented sequence. Written with the application's own
+ * {@link ObjectMapper}, so a document is byte for byte what the REST layer would write. The wire
+ * records leave nulls out, but some stream fields are documented as present and null until they
+ * are known ({@code finish_reason}, {@code stop_reason}...): those are spelt out here.
+ */
+final class SimulatedWire {
+
+    private static final String OPENAI_DONE = "[DONE]";
+
+    private final ObjectMapper mapper;
+
+    SimulatedWire(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    byte[] json(Object document) {
+        try {
+            return mapper.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a simulated answer could not be written as JSON", e);
+        }
+    }
+
+    /**
+     * {@code chat.completion.chunk}s: the role, the answer in pieces, the finish with an empty delta,
+     * the usage alone when {@code stream_options.include_usage} asked for it (the other chunks then
+     * carry {@code "usage": null}), and {@code [DONE]}.
+     */
+    List<String> openAiEvents(String model, String content, int promptTokens, boolean includeUsage) {
+        String id = SimulatedReplies.id("chatcmpl-sim");
+        long created = System.currentTimeMillis() / 1000;
+        List<String> events = new ArrayList<>();
+        Consumer<OpenAiChatChunk.Choice> choice = c -> events.add(data(openAiChunk(
+                new OpenAiChatChunk(id, "chat.completion.chunk", created, model, List.of(c), null, null), includeUsage)));
+        choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta("assistant", "", null), null));
+        SimulatedReplies.pieces(content).forEach(piece ->
+                choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta(null, piece, null), null)));
+        choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta(null, null, null),
+                SimulatedReplies.OPENAI_STOP));
+        if (includeUsage) {
+            events.add(data(new OpenAiChatChunk(id, "chat.completion.chunk", created, model, List.of(),
+                    SimulatedReplies.openAiUsage(content, promptTokens), null)));
+        }
+        events.add(data(OPENAI_DONE));
+        return events;
+    }
+
+    private ObjectNode openAiChunk(OpenAiChatChunk chunk, boolean usageField) {
+        ObjectNode node = mapper.valueToTree(chunk);
+        node.path("choices").forEach(c -> withNulls((ObjectNode) c, "finish_reason"));
+        return usageField ? withNulls(node, "usage") : node;
+    }
+
+    /**
+     * Named events: {@code message_start} (the message with no content yet), {@code content_block_start},
+     * a {@code ping}, a {@code content_block_delta} per piece, {@code content_block_stop},
+     * {@code message_delta} (stop reason and output tokens) and {@code message_stop}.
+     */
+    List<String> anthropicEvents(String model, String content, int promptTokens) {
+        List<String> events = new ArrayList<>();
+        // As the API does, the start already counts the first output token.
+        AnthropicResponse start = SimulatedReplies.anthropicMessage(SimulatedReplies.id("msg_sim"), model, List.of(),
+                null, new AnthropicResponse.Usage(promptTokens, 1, null, null));
+        events.add(anthropicEvent("message_start",
+                e -> e.set("message", withNulls(mapper.valueToTree(start), "stop_reason", "stop_sequence"))));
+        events.add(anthropicEvent("content_block_start", e -> e.put("index", 0)
+                .set("content_block", mapper.valueToTree(new AnthropicResponse.ContentBlock("text", "")))));
+        events.add(anthropicEvent("ping", e -> { }));
+        SimulatedReplies.pieces(content).forEach(piece -> events.add(anthropicEvent("content_block_delta",
+                e -> e.put("index", 0).putObject("delta").put("type", "text_delta").put("text", piece))));
+        events.add(anthropicEvent("content_block_stop", e -> e.put("index", 0)));
+        events.add(anthropicEvent("message_delta", e -> {
+            e.putObject("delta").put("stop_reason", SimulatedReplies.ANTHROPIC_STOP).putNull("stop_sequence");
+            e.set("usage", mapper.valueToTree(
+                    new AnthropicResponse.Usage(null, SimulatedReplies.tokens(content), null, null)));
+        }));
+        events.add(anthropicEvent("message_stop", e -> { }));
+        return events;
+    }
+
+    /** Each event's {@code event:} name is repeated as the {@code type} of its data. */
+    private String anthropicEvent(String type, Consumer<ObjectNode> fields) {
+        ObjectNode data = mapper.createObjectNode().put("type", type);
+        fields.accept(data);
+        return "event: " + type + "\n" + data(data);
+    }
+
+    /**
+     * {@code GenerateContentResponse}s as {@code alt=sse} sends them, one per piece, all with the same
+     * response id; the last one has the finish reason and the usage. Gemini sends no end marker.
+     */
+    List<String> geminiEvents(String model, String content, int promptTokens) {
+        String responseId = SimulatedReplies.id("sim");
+        List<String> pieces = SimulatedReplies.pieces(content);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            boolean last = i == pieces.size() - 1;
+            GeminiResponse chunk = SimulatedReplies.geminiResponse(responseId, model, pieces.get(i),
+                    last ? SimulatedReplies.GEMINI_STOP : null,
+                    last ? SimulatedReplies.geminiUsage(content, promptTokens) : null);
+            events.add(data(chunk));
+        }
+        return events;
+    }
+
+    private static ObjectNode withNulls(ObjectNode node, String... fields) {
+        for (String field : fields) {
+            if (!node.has(field)) {
+                node.putNull(field);
+            }
+        }
+        return node;
+    }
+
+    /** An event's data: a wire record or tree as JSON, or a marker such as {@code [DONE]} as it is. */
+    private String data(Object payload) {
+        String text = payload instanceof String marker ? marker : new String(json(payload), StandardCharsets.UTF_8);
+        return "data: " + text + "\n\n";
+    }
+}
