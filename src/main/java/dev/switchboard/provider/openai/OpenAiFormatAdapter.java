@@ -63,10 +63,11 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
             body.put("continue_final_message", true);
             body.put("add_generation_prompt", false);
         }
-        OpenAiStreamDecoder decoder = new OpenAiStreamDecoder(id);
-        return Multi.createFrom().deferred(() -> sendStreaming(endpoints.baseUrl(id), authorization(), body))
-                .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()))
-                .onFailure().transform(error -> FailureFallback.classify(id, error));
+        return Multi.createFrom().deferred(() -> {
+            OpenAiStreamDecoder decoder = new OpenAiStreamDecoder(id);
+            return sendStreaming(endpoints.baseUrl(id), authorization(), body)
+                    .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
+        }).onFailure().transform(error -> FailureFallback.classify(id, error));
     }
 
     private String authorization() {

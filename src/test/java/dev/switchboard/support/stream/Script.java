@@ -106,9 +106,13 @@ public final class Script {
         return this;
     }
 
-    /** The connection dies mid-response: a reset, no terminating chunk. */
+    /**
+     * The connection dies mid-response: a reset, no terminating chunk. The events already sent are given
+     * a moment to be read first; a reset makes the receiving side drop whatever it has not yet read.
+     */
     public Script cut() {
         steps.add(wire -> {
+            pauseQuietly(200);
             wire.socket().setSoLinger(true, 0);
             wire.socket().close();
             return false;
@@ -123,6 +127,14 @@ public final class Script {
             return false;
         });
         return this;
+    }
+
+    private static void pauseQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     boolean play(Wire wire) throws IOException {
