@@ -94,4 +94,72 @@ class StreamRelayTest extends StreamingTestBase {
         assertThat(provider.received(COMPATIBLE_CHAT).get(0).header("authorization"))
                 .isEqualTo("Bearer " + ProviderEmulator.COMPATIBLE_KEY);
     }
+
+    @Test
+    void relaysAnAnthropicStreamAsOpenAiChunks() {
+        provider.on(ANTHROPIC_MESSAGES, Script.stream().events(WireStreams.anthropic("claude-sonnet-4-5-20250929", "Hello", " from", " Claude")).end());
+
+        StreamedReply reply = StreamedReply.post(streamed("claude-sonnet", true));
+
+        assertThat(reply.header("x-switchboard-route")).isEqualTo("claude-sonnet");
+        assertThat(reply.content()).isEqualTo("Hello from Claude");
+        assertThat(reply.finishReasons()).containsExactly("stop");
+        JsonNode last = reply.chunks().get(reply.chunks().size() - 1);
+        assertThat(last.path("model").asText()).isEqualTo("claude-sonnet-4-5-20250929");
+        assertThat(last.path("usage").path("prompt_tokens").asInt()).isEqualTo(12);
+        assertThat(last.path("usage").path("completion_tokens").asInt()).isEqualTo(3);
+        assertThat(reply.endsWithDone()).isTrue();
+        ScriptedProvider.Received upstream = provider.received(ANTHROPIC_MESSAGES).get(0);
+        assertThat(upstream.header("x-api-key")).isEqualTo(ProviderEmulator.ANTHROPIC_KEY);
+        assertThat(upstream.json().path("stream").asBoolean()).isTrue();
+    }
+
+    @Test
+    void relaysAGeminiStreamAsOpenAiChunks() {
+        provider.on(geminiStreamPath("gemini-2.5-flash"),
+                Script.stream().events(WireStreams.gemini("gemini-2.5-flash", "Hello", " from", " Gemini")).end());
+
+        StreamedReply reply = StreamedReply.post(streamed("gemini-flash", true));
+
+        assertThat(reply.header("x-switchboard-route")).isEqualTo("gemini-flash");
+        assertThat(reply.content()).isEqualTo("Hello from Gemini");
+        assertThat(reply.finishReasons()).containsExactly("stop");
+        JsonNode last = reply.chunks().get(reply.chunks().size() - 1);
+        assertThat(last.path("usage").path("completion_tokens").asInt()).isEqualTo(3);
+        assertThat(reply.endsWithDone()).isTrue();
+        assertThat(provider.received(geminiStreamPath("gemini-2.5-flash")).get(0).header("x-goog-api-key"))
+                .isEqualTo(ProviderEmulator.GEMINI_KEY);
+    }
+
+    @Test
+    void anthropicOverloadedMidStreamIsContinuedWhereTheAnswerBroke() {
+        List<String> events = WireStreams.anthropicStart("claude-sonnet-4-5", "The answer", " is");
+        events.add(WireStreams.anthropicError("overloaded_error", "Overloaded"));
+        provider.on(ANTHROPIC_MESSAGES, Script.stream().events(events).end());
+        provider.on(COMPATIBLE_CHAT, Script.stream().events(WireStreams.openAi(StreamingProfile.VLLM_MODEL, " 42.")).end());
+
+        StreamedReply reply = StreamedReply.post(streamed("claude-sonnet", StreamingProfile.VLLM));
+
+        assertThat(reply.content()).isEqualTo("The answer is 42.");
+        assertThat(reply.finishReasons()).containsExactly("stop");
+    }
+
+    @Test
+    void aBrokenOpenAiStreamIsContinuedByClaudeFromAnAssistantPrefill() {
+        provider.on(OPENAI_CHAT, Script.stream().events(WireStreams.openAiStart("gpt-4o", "Hello", " wor ")).cut());
+        provider.on(COMPATIBLE_CHAT, Script.status(400, "{\"object\":\"error\",\"message\":\"continue_final_message "
+                + "is not supported\",\"type\":\"BadRequestError\",\"code\":400}"));
+        provider.on(ANTHROPIC_MESSAGES, Script.stream().events(WireStreams.anthropic("claude-sonnet-4-5", "ld!")).end());
+
+        // F14: the vLLM route refuses the prefill; Claude takes it, and the caller never sees the refusal.
+        StreamedReply reply = StreamedReply.post(streamed("gpt-4o", StreamingProfile.VLLM, "claude-sonnet"));
+
+        assertThat(reply.content()).isEqualTo("Hello wor ld!");
+        assertThat(reply.finishReasons()).containsExactly("stop");
+        assertThat(reply.error()).isEmpty();
+        JsonNode messages = provider.received(ANTHROPIC_MESSAGES).get(0).json().path("messages");
+        JsonNode prefill = messages.get(messages.size() - 1);
+        assertThat(prefill.path("role").asText()).isEqualTo("assistant");
+        assertThat(prefill.toString()).contains("Hello wor\"").doesNotContain("Hello wor \"");
+    }
 }
