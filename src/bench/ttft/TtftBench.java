@@ -122,7 +122,15 @@ public class TtftBench {
         for (String line = log.readLine(); line != null; line = log.readLine()) {
             Matcher port = listening.matcher(line);
             if (port.find()) {
-                Thread drain = new Thread(() -> log.lines().forEach(l -> { }));
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (log.readLine() != null) {
+                            // keep the gateway's output flowing
+                        }
+                    } catch (IOException closed) {
+                        // the gateway was stopped
+                    }
+                });
                 drain.setDaemon(true);
                 drain.start();
                 return Integer.parseInt(port.group(1));
