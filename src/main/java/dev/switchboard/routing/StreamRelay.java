@@ -2,6 +2,7 @@ package dev.switchboard.routing;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -105,39 +106,30 @@ final class StreamRelay implements LiveStream.Listener {
     }
 
     @Override
-    public synchronized void onEnd(LiveStream stream) {
-        if (closed || stream != current) {
-            return;
-        }
-        if (finish != null) {
-            complete();
-        } else {
-            broken(new ProviderFailure.ConnectionFailed(route.provider(),
-                    "the stream ended after " + sent.length() + " characters, before the answer was finished", null));
-        }
+    public void onEnd(LiveStream stream) {
+        stopped(stream, () -> new ProviderFailure.ConnectionFailed(route.provider(),
+                "the stream ended after " + sent.length() + " characters, before the answer was finished", null));
     }
 
     @Override
-    public synchronized void onFailure(LiveStream stream, Throwable failure) {
-        if (closed || stream != current) {
-            return;
-        }
-        if (finish != null) {
-            complete();
-        } else {
-            broken(FailureFallback.classify(route.provider(), failure));
-        }
+    public void onFailure(LiveStream stream, Throwable failure) {
+        stopped(stream, () -> FailureFallback.classify(route.provider(), failure));
     }
 
-    private synchronized void idle(LiveStream stream, Duration limit) {
+    private void idle(LiveStream stream, Duration limit) {
+        stopped(stream, () -> new ProviderFailure.TimedOut(route.provider(),
+                "the stream stalled: no event for " + limit.toMillis() + " ms after " + sent.length() + " characters"));
+    }
+
+    /** The provider's stream ended, failed or fell silent: complete if the answer had finished (F11), else it broke. */
+    private synchronized void stopped(LiveStream stream, Supplier<ProviderFailure> why) {
         if (closed || stream != current) {
             return;
         }
         if (finish != null) {
             complete();
         } else {
-            broken(new ProviderFailure.TimedOut(route.provider(),
-                    "the stream stalled: no event for " + limit.toMillis() + " ms after " + sent.length() + " characters"));
+            broken(why.get());
         }
     }
 
