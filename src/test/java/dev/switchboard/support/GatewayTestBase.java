@@ -8,8 +8,6 @@ import static io.restassured.RestAssured.given;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,18 +15,16 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dev.switchboard.health.RouteAvailability;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * What every gateway test shares: a clean emulator, closed breakers and no remembered cooldowns,
  * so each test sees only what it set up; and helpers to stub and read each provider's endpoint.
  */
 @QuarkusTestResource(ProviderEmulator.class)
-public abstract class GatewayTestBase {
+public abstract class GatewayTestBase extends FreshGateway {
 
     public static final String OPENAI_CHAT = ProviderEmulator.OPENAI + "/chat/completions";
     public static final String COMPATIBLE_CHAT = ProviderEmulator.COMPATIBLE + "/chat/completions";
@@ -36,17 +32,9 @@ public abstract class GatewayTestBase {
 
     protected WireMockServer emulator;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @Inject
-    RouteAvailability availability;
-
     @BeforeEach
-    void resetWorld() {
+    void resetEmulator() {
         emulator.resetAll();
-        breakers.resetAll();
-        availability.reset();
     }
 
     public static String geminiPath(String model) {

@@ -1,19 +1,16 @@
 package dev.switchboard.support.stream;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 
-import dev.switchboard.health.RouteAvailability;
+import dev.switchboard.support.FreshGateway;
 import dev.switchboard.support.GatewayTestBase;
 import dev.switchboard.support.ProviderEmulator;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
- * What every streaming test shares (with {@code @TestProfile(StreamingProfile.class)}): a scripted
- * provider with no scripts left over, closed breakers, nothing remembered between tests.
+ * What every streaming test shares (each runs under the {@link StreamingProfile} test profile): a
+ * scripted provider with no scripts left over, and a gateway that remembers nothing between tests.
  */
-public abstract class StreamingTestBase {
+public abstract class StreamingTestBase extends FreshGateway {
 
     public static final String OPENAI_CHAT = GatewayTestBase.OPENAI_CHAT;
     public static final String COMPATIBLE_CHAT = GatewayTestBase.COMPATIBLE_CHAT;
@@ -21,17 +18,9 @@ public abstract class StreamingTestBase {
 
     protected ScriptedProvider provider;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @Inject
-    RouteAvailability availability;
-
     @BeforeEach
-    void resetWorld() {
+    void resetProvider() {
         provider.reset();
-        breakers.resetAll();
-        availability.reset();
     }
 
     public static String geminiStreamPath(String model) {
