@@ -1,20 +1,19 @@
-package dev.switchboard.provider.anthropic;
+package dev.switchboard.chat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.switchboard.chat.StreamEvent;
 
 /**
- * Where a continued answer meets the start it continues. Anthropic rejects a final assistant turn
- * that ends in whitespace ("final assistant content cannot end with trailing whitespace"), so that
- * whitespace is cut before sending. The caller already has it, though, and the model tends to
- * begin its continuation with it again (" world" after "Hello"): the seam drops as much of the
- * continuation's start as repeats what was cut, so the caller reads "Hello world", not
- * "Hello  world". One per stream.
+ * Where a continued answer meets the start it continues. The caller already has the start's
+ * trailing whitespace, and a model continuing it tends to begin with that whitespace again
+ * (" world" after "Hello "), all the more where the provider refuses trailing whitespace in a
+ * prefill (Anthropic: "final assistant content cannot end with trailing whitespace") and it had to
+ * be cut before sending. The seam drops as much of the continuation's start as repeats that
+ * whitespace, so the caller reads "Hello world", not "Hello  world". One per continuation.
  */
-final class PrefillSeam {
+public final class PrefillSeam {
 
     private String repeatable;
 
@@ -23,18 +22,18 @@ final class PrefillSeam {
     }
 
     /** The prefill as Anthropic takes it: without trailing whitespace, and none if that leaves nothing. */
-    static Optional<String> sendable(Optional<String> prefill) {
+    public static Optional<String> sendable(Optional<String> prefill) {
         return prefill.map(String::stripTrailing).filter(start -> !start.isEmpty());
     }
 
-    /** The seam for a stream that continues {@code prefill}, sent as {@link #sendable}. */
-    static PrefillSeam after(Optional<String> prefill) {
+    /** The seam for a stream that continues {@code prefill}: its trailing whitespace may be repeated. */
+    public static PrefillSeam after(Optional<String> prefill) {
         String whole = prefill.orElse("");
         return new PrefillSeam(whole.substring(sendable(prefill).orElse("").length()));
     }
 
     /** The events with the repeated whitespace left out of the continuation's first text. */
-    List<StreamEvent> join(List<StreamEvent> events) {
+    public List<StreamEvent> join(List<StreamEvent> events) {
         if (repeatable.isEmpty()) {
             return events;
         }

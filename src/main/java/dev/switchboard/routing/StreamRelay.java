@@ -1,12 +1,14 @@
 package dev.switchboard.routing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
 import dev.switchboard.chat.FinishReason;
+import dev.switchboard.chat.PrefillSeam;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.chat.Usage;
 import dev.switchboard.provider.FailureFallback;
@@ -26,7 +28,8 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * <li>Before the finish, the same events mean the answer is broken (F8 cut, F9 stall, F10 unreadable
  * event: never forwarded). The gateway then asks the next route in the chain that can continue an
  * answer (see {@link StreamSettings#continues}) to carry on from exactly the text already sent, and
- * relays its words as the rest of the same answer. The caller sees one answer, finished properly.</li>
+ * relays its words as the rest of the same answer, joined at the seam without repeated whitespace
+ * (see {@link PrefillSeam}). The caller sees one answer, finished properly.</li>
  * <li>A route that refuses the continuation (a 400 for the assistant prefill, F14) is remembered as
  * unable to continue and the next one is tried; the caller never sees that refusal.</li>
  * <li>When no route can continue, the caller gets an in-band error event naming what broke, and no
@@ -51,7 +54,7 @@ final class StreamRelay implements LiveStream.Listener {
     private LiveStream current;
     private long callStart;
     private boolean announced;
-    private boolean trimLeading;
+    private PrefillSeam seam = PrefillSeam.after(Optional.empty());
     private FinishReason finish;
     private Usage callUsage = Usage.NONE;
     private Usage earlierUsage = Usage.NONE;
@@ -155,17 +158,11 @@ final class StreamRelay implements LiveStream.Listener {
 
     private void relay(String text) {
         announce(null, route.model());
-        String piece = text;
-        if (trimLeading) {
-            // The continuation was asked to carry on from text without its trailing whitespace.
-            piece = piece.stripLeading();
-            if (piece.isEmpty()) {
-                return;
-            }
-            trimLeading = false;
+        for (StreamEvent joined : seam.join(List.of(new StreamEvent.Text(text)))) {
+            String piece = ((StreamEvent.Text) joined).text();
+            sent.append(piece);
+            out.onNext(joined);
         }
-        sent.append(piece);
-        out.onNext(new StreamEvent.Text(piece));
     }
 
     private void complete() {
@@ -200,7 +197,7 @@ final class StreamRelay implements LiveStream.Listener {
         route = target;
         current = null;
         announced = false;
-        trimLeading = !sent.isEmpty() && Character.isWhitespace(sent.charAt(sent.length() - 1));
+        seam = PrefillSeam.after(Optional.of(sent.toString()));
         callStart = System.nanoTime();
         Duration limit = router.streamSettings().firstTokenTimeout(target);
         continuing = LiveStream.open(target.provider(),

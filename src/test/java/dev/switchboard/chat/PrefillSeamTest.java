@@ -1,4 +1,4 @@
-package dev.switchboard.provider.anthropic;
+package dev.switchboard.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -12,8 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.switchboard.chat.FinishReason;
-import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.chat.StreamEvent.Finished;
 import dev.switchboard.chat.StreamEvent.Started;
 import dev.switchboard.chat.StreamEvent.Text;

@@ -162,4 +162,16 @@ class StreamRelayTest extends StreamingTestBase {
         assertThat(prefill.path("role").asText()).isEqualTo("assistant");
         assertThat(prefill.toString()).contains("Hello wor\"").doesNotContain("Hello wor \"");
     }
+
+    @Test
+    void claudeRepeatingTheCutSpaceIsJoinedWithoutADoubleSpace() {
+        provider.on(OPENAI_CHAT, Script.stream().events(WireStreams.openAiStart("gpt-4o", "Hi ")).cut());
+        provider.on(ANTHROPIC_MESSAGES, Script.stream().events(WireStreams.anthropic("claude-sonnet-4-5", " there!")).end());
+
+        StreamedReply reply = StreamedReply.post(streamed("gpt-4o", "claude-sonnet"));
+
+        assertThat(reply.content()).as("the caller already has the space after \"Hi\"").isEqualTo("Hi there!");
+        JsonNode messages = provider.received(ANTHROPIC_MESSAGES).get(0).json().path("messages");
+        assertThat(messages.get(messages.size() - 1).toString()).contains("\"Hi\"");
+    }
 }

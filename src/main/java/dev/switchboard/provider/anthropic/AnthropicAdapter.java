@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.switchboard.chat.ChatRequest;
+import dev.switchboard.chat.PrefillSeam;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
@@ -69,8 +70,8 @@ public class AnthropicAdapter implements ProviderAdapter {
     /**
      * A continuation is the conversation with the answer so far as the final assistant turn, which
      * Anthropic continues word for word (its prefill); the trailing whitespace it refuses there is
-     * cut, and left out again where the continuation repeats it (see {@link PrefillSeam}). The
-     * decoder and seam keep state, so each subscription gets its own.
+     * cut (the router joins the continuation to what the caller has, see {@link PrefillSeam}). The
+     * decoder keeps state, so each subscription gets its own.
      */
     @Override
     public Multi<StreamEvent> stream(ChatRequest request, Route route, Optional<String> prefill) {
@@ -81,9 +82,8 @@ public class AnthropicAdapter implements ProviderAdapter {
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
         return Multi.createFrom().deferred(() -> {
             AnthropicStreamDecoder decoder = new AnthropicStreamDecoder(ID);
-            PrefillSeam seam = PrefillSeam.after(prefill);
             return client.streamMessages(endpoints.baseUrl(ID), apiKey, settings.apiVersion(), body)
-                    .onItem().transformToIterable(event -> seam.join(decoder.decode(event.name(), event.data())));
+                    .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
         }).onFailure().transform(error -> FailureFallback.classify(ID, error));
     }
 

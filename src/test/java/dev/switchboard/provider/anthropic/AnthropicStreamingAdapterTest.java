@@ -116,8 +116,8 @@ class AnthropicStreamingAdapterTest {
         assertThat(client.sent).singleElement().extracting(AnthropicRequest::messages).asList().containsExactly(
                 new AnthropicRequest.Message("user", List.of(AnthropicRequest.TextBlock.of("Say hi"))),
                 new AnthropicRequest.Message("assistant", List.of(AnthropicRequest.TextBlock.of("Hi"))));
-        assertThat(events).as("the caller already has the space after \"Hi\"")
-                .containsExactly(new Started("msg_02", "claude-sonnet-4-5-20250929"), new Text("there!"));
+        assertThat(events).as("the continuation as Claude sent it: the router joins it to what the caller has")
+                .containsExactly(new Started("msg_02", "claude-sonnet-4-5-20250929"), new Text(" there!"));
     }
 
     @Test
