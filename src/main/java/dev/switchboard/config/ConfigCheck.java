@@ -73,9 +73,21 @@ public class ConfigCheck {
         checkPositive(problems, "switchboard.routing.deadline", Optional.of(routing.deadline()));
         checkPositive(problems, "switchboard.routing.first-token-timeout", Optional.of(routing.firstTokenTimeout()));
         checkPositive(problems, "switchboard.routing.stream-idle-timeout", Optional.of(routing.streamIdleTimeout()));
-        if (routing.maxAttempts() < 1) {
-            problems.add("switchboard.routing.max-attempts: must be at least 1, was " + routing.maxAttempts());
+        checkAtLeastOne(problems, "switchboard.routing.max-attempts", routing.maxAttempts());
+        SwitchboardConfig.Health health = config.health();
+        checkAtLeastOne(problems, "switchboard.health.failure-threshold", health.failureThreshold());
+        checkAtLeastOne(problems, "switchboard.health.latency-window", health.latencyWindow());
+        if (health.errorDecay() < 0) {
+            problems.add("switchboard.health.error-decay: must not be negative, was " + health.errorDecay());
         }
+        checkPositive(problems, "switchboard.health.cooldown", Optional.of(health.cooldown()));
+        SwitchboardConfig.Probes probes = config.probes();
+        checkPositive(problems, "switchboard.probes.interval", Optional.of(probes.interval()));
+        checkPositive(problems, "switchboard.probes.recovery-interval", Optional.of(probes.recoveryInterval()));
+        checkPositive(problems, "switchboard.probes.timeout", Optional.of(probes.timeout()));
+        checkAtLeastOne(problems, "switchboard.probes.failure-threshold", probes.failureThreshold());
+        config.auth().adminKey().filter(String::isBlank)
+                .ifPresent(blank -> problems.add("switchboard.auth.admin-key: must not be empty when set"));
         config.auth().apiKeys().ifPresent(keys -> {
             if (keys.stream().anyMatch(String::isBlank)) {
                 problems.add("switchboard.auth.api-keys: must not contain an empty key");
@@ -90,6 +102,12 @@ public class ConfigCheck {
                 problems.add(key + "[" + i + "]: '" + names.get(i) + "' is not a configured route (configured: "
                         + String.join(", ", routes) + ")");
             }
+        }
+    }
+
+    private static void checkAtLeastOne(List<String> problems, String key, int value) {
+        if (value < 1) {
+            problems.add(key + ": must be at least 1, was " + value);
         }
     }
 

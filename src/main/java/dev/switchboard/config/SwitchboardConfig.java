@@ -30,6 +30,10 @@ public interface SwitchboardConfig {
 
     Routing routing();
 
+    Health health();
+
+    Probes probes();
+
     Auth auth();
 
     Limits limits();
@@ -108,6 +112,13 @@ public interface SwitchboardConfig {
 
         /** The client's {@code @CircuitBreaker} settings. */
         Breaker breaker();
+
+        /**
+         * Whether this provider gets the scheduled health probe (its model list). Off for servers
+         * without a model-list endpoint, or where even that call should not be made.
+         */
+        @WithDefault("true")
+        boolean probe();
     }
 
     /** See {@link ProviderPolicy} for why each default. */
@@ -164,11 +175,68 @@ public interface SwitchboardConfig {
         /** How long a started stream may stay silent before it counts as stalled (F9). */
         @WithDefault("10s")
         Duration streamIdleTimeout();
+
+        /**
+         * How available routes are ordered: {@code priority} keeps the chain's configured order;
+         * {@code latency} orders the routes of each tier by their observed average latency (time to
+         * first token for streams), fastest first, each tier keeping its places in the chain.
+         */
+        @WithDefault("priority")
+        RouteOrder order();
+    }
+
+    /** How the router orders the available routes of a chain. */
+    enum RouteOrder {
+        PRIORITY, LATENCY
+    }
+
+    /** Passive health per route; the defaults are the seed's figures. */
+    interface Health {
+        /** Errors (after decay) that take a route out: its circuit opens and it cools down. */
+        @WithDefault("3")
+        int failureThreshold();
+
+        /** How long a route whose circuit opened stays out before one trial request is let through. */
+        @WithDefault("60s")
+        Duration cooldown();
+
+        /** Errors forgiven by each success. */
+        @WithDefault("1")
+        int errorDecay();
+
+        /** Recent latencies kept per route for the average and p95. */
+        @WithDefault("100")
+        int latencyWindow();
+    }
+
+    /** Active health checks: a cheap, unbilled call (the provider's model list) on a schedule. */
+    interface Probes {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Between probes of a provider that is up. */
+        @WithDefault("30s")
+        Duration interval();
+
+        /** Between probes of a provider that is down or has a route out, so its return is noticed soon. */
+        @WithDefault("5s")
+        Duration recoveryInterval();
+
+        /** How long one probe may take. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Consecutive failed probes that mark a provider down. */
+        @WithDefault("2")
+        int failureThreshold();
     }
 
     interface Auth {
         /** Gateway keys callers must present as a Bearer token; unset leaves the gateway open. */
         Optional<List<String>> apiKeys();
+
+        /** The key the {@code /admin} endpoints require as a Bearer token; unset leaves them open. */
+        Optional<String> adminKey();
     }
 
     interface Limits {

@@ -2,7 +2,11 @@ package dev.switchboard.health;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,53 +15,144 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.FailureKind;
+import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.routing.Route;
+import dev.switchboard.routing.RouteTable;
 
 /**
- * What the router remembers between requests: routes cooling down after a provider's Retry-After,
- * providers whose key was rejected (unusable until the configuration changes, i.e. a restart), and
- * routes that turned out not to accept an assistant prefill, so broken streams are not continued there.
+ * What the gateway knows about every route and provider between requests, and the one place that
+ * decides whether a route takes a request now. It joins:
+ * <ul>
+ * <li>each route's passive health ({@link RouteHealth}: decayed errors, latencies, its own circuit,
+ * the cooldown a provider's Retry-After asks for);</li>
+ * <li>each provider client's {@code @CircuitBreaker} ({@link ProviderBreakers});</li>
+ * <li>the active probes ({@link ProviderProbeRecord}): a provider failing them is out, and its
+ * return lets its open routes try again without waiting out their cooldown;</li>
+ * <li>providers whose key was rejected (unusable until the configuration changes, i.e. a restart),
+ * and routes that refused an assistant prefill, so broken streams are not continued there.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class RouteAvailability {
 
-    private final Map<String, Instant> coolingUntil = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(RouteAvailability.class);
+
+    /** Ad-hoc routes ({@code provider/model} from callers) are remembered up to this many, least recently used first out. */
+    static final int MAX_AD_HOC_ROUTES = 256;
+
+    private final SwitchboardConfig config;
+    private final ProviderBreakers breakers;
+    private final Clock clock;
+    private final Map<String, RouteHealth> configured = new LinkedHashMap<>();
+    private final Map<String, RouteHealth> adHoc = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, RouteHealth> eldest) {
+                    return size() > MAX_AD_HOC_ROUTES;
+                }
+            });
+    private final Map<ProviderId, ProviderProbeRecord> probes = new EnumMap<>(ProviderId.class);
     private final Set<ProviderId> rejectedKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> prefillRejected = ConcurrentHashMap.newKeySet();
-    private final Clock clock;
 
     @Inject
-    public RouteAvailability() {
-        this(Clock.systemUTC());
+    public RouteAvailability(SwitchboardConfig config, RouteTable routes, ProviderBreakers breakers) {
+        this(config, routes, breakers, Clock.systemUTC());
     }
 
-    RouteAvailability(Clock clock) {
+    RouteAvailability(SwitchboardConfig config, RouteTable routes, ProviderBreakers breakers, Clock clock) {
+        this.config = config;
+        this.breakers = breakers;
         this.clock = clock;
+        routes.all().forEach(route -> configured.put(route.name(), new RouteHealth(route, config.health(), clock)));
+        for (ProviderId provider : ProviderId.values()) {
+            probes.put(provider, new ProviderProbeRecord(clock));
+        }
     }
 
-    /** The provider asked us to wait: no request takes this route until then. */
-    public void coolDown(Route route, Duration wait) {
-        Instant until = clock.instant().plus(wait);
-        coolingUntil.merge(route.name(), until, (old, fresh) -> fresh.isAfter(old) ? fresh : old);
+    private RouteHealth health(Route route) {
+        RouteHealth known = configured.get(route.name());
+        return known != null ? known : adHoc.computeIfAbsent(route.name(), name -> new RouteHealth(route, config.health(), clock));
+    }
+
+    /** Why the route should not be called now, if so; takes nothing. */
+    public Optional<Unavailable> unavailable(Route route) {
+        if (rejectedKeys.contains(route.provider())) {
+            return Optional.of(new Unavailable(FailureKind.AUTH_REJECTED,
+                    "the " + route.provider() + " key was rejected earlier; fix it and restart", false));
+        }
+        Duration breakerLeft = breakers.refusingFor(route.provider());
+        if (!breakerLeft.isZero()) {
+            return Optional.of(new Unavailable(FailureKind.CIRCUIT_OPEN, "the " + route.provider()
+                    + " client's circuit breaker is open for " + Math.max(1, breakerLeft.toSeconds()) + " s more", false));
+        }
+        Optional<Unavailable> own = health(route).unavailable();
+        if (own.isPresent()) {
+            return own;
+        }
+        if (probes.get(route.provider()).down()) {
+            return Optional.of(new Unavailable(FailureKind.PROVIDER_DOWN,
+                    "the " + route.provider() + " health probe is failing", true));
+        }
+        return Optional.empty();
+    }
+
+    /** Takes the route for one call, or empty when it must be skipped (see {@link #unavailable}). */
+    public Optional<Ticket> admit(Route route) {
+        if (unavailable(route).isPresent()) {
+            return Optional.empty();
+        }
+        RouteHealth health = health(route);
+        return switch (health.admit()) {
+            case ADMITTED -> Optional.of(new Ticket(health, false));
+            case TRIAL -> Optional.of(new Ticket(health, true));
+            case REFUSED -> Optional.empty();
+        };
+    }
+
+    /** A last-resort call on a route that is out on the gateway's own judgement; judged like a trial. */
+    public Ticket force(Route route) {
+        RouteHealth health = health(route);
+        health.forceTrial();
+        return new Ticket(health, true);
+    }
+
+    /** A stream that had begun broke: that counts against its route like a failed call. */
+    public void failedAfterStart(Route route, ProviderFailure failure, String detail) {
+        health(route).failed(false, failure, detail);
+    }
+
+    /** Whether the route's own circuit is open now (so retrying it at once would waste a call). */
+    public boolean circuitOpen(Route route) {
+        return health(route).circuitOpen();
+    }
+
+    /** How long a provider's Retry-After still keeps the route out, if it does. */
+    public Optional<Duration> coolingFor(Route route) {
+        return health(route).rateLimitedFor();
+    }
+
+    /** The route's average latency (time to first token for streams), NaN before any success. */
+    public double averageMillis(Route route, boolean stream) {
+        return health(route).averageMillis(stream);
+    }
+
+    /** How long the route's circuit still cools down; zero when it is not open. */
+    public Duration outFor(Route route) {
+        return health(route).outFor();
+    }
+
+    public int errors(Route route) {
+        return health(route).errors();
     }
 
     public void rejectKey(ProviderId provider) {
         rejectedKeys.add(provider);
-    }
-
-    /** How long the route still cools down, if it does. */
-    public Optional<Duration> coolingFor(Route route) {
-        Instant until = coolingUntil.get(route.name());
-        if (until == null) {
-            return Optional.empty();
-        }
-        Duration left = Duration.between(clock.instant(), until);
-        if (left.isNegative() || left.isZero()) {
-            coolingUntil.remove(route.name(), until);
-            return Optional.empty();
-        }
-        return Optional.of(left);
     }
 
     public boolean keyRejected(ProviderId provider) {
@@ -73,9 +168,80 @@ public class RouteAvailability {
         return prefillRejected.contains(route.name());
     }
 
+    // --- Active probes ---------------------------------------------------------------------------
+
+    public void probeSucceeded(ProviderId provider, Duration took) {
+        if (probes.get(provider).succeeded(took)) {
+            LOG.infof("Provider %s answers its health probe again", provider);
+        }
+        // Its open routes need not wait out their cooldown: the next request is their trial.
+        routesOf(provider).forEach(RouteHealth::providerRecovered);
+    }
+
+    public void probeFailed(ProviderId provider, String detail) {
+        if (probes.get(provider).failed(detail, config.probes().failureThreshold())) {
+            LOG.warnf("Provider %s is marked down: %d health probes failed in a row (last: %s)", provider,
+                    config.probes().failureThreshold(), detail);
+        }
+    }
+
+    public void probeUnsupported(ProviderId provider, String detail) {
+        probes.get(provider).unsupported(detail);
+    }
+
+    /** Whether the provider, or one of its routes, is out: it is then probed more often, to see it return soon. */
+    public boolean recovering(ProviderId provider) {
+        return probes.get(provider).down() || routesOf(provider).stream().anyMatch(RouteHealth::circuitOpen);
+    }
+
+    private List<RouteHealth> routesOf(ProviderId provider) {
+        List<RouteHealth> of = new ArrayList<>();
+        configured.values().stream().filter(h -> h.route().provider() == provider).forEach(of::add);
+        synchronized (adHoc) {
+            adHoc.values().stream().filter(h -> h.route().provider() == provider).forEach(of::add);
+        }
+        return of;
+    }
+
+    // --- Status ----------------------------------------------------------------------------------
+
+    /** Every configured route, then every ad-hoc route still remembered. */
+    public List<RouteStatus> routes() {
+        List<RouteHealth> all = new ArrayList<>(configured.values());
+        synchronized (adHoc) {
+            all.addAll(adHoc.values());
+        }
+        return all.stream().map(this::status).toList();
+    }
+
+    public Optional<RouteStatus> route(String name) {
+        RouteHealth known = configured.get(name);
+        return Optional.ofNullable(known != null ? known : adHoc.get(name)).map(this::status);
+    }
+
+    private RouteStatus status(RouteHealth health) {
+        Route route = health.route();
+        RouteHealth.Snapshot snapshot = health.snapshot();
+        Optional<Unavailable> why = unavailable(route);
+        return new RouteStatus(route.name(), route.provider(), route.model(), !configured.containsKey(route.name()),
+                snapshot.healthy(), why.isEmpty(), snapshot.state(), breakers.state(route.provider()),
+                snapshot.errors(), snapshot.successes(), snapshot.failures(), snapshot.latency(),
+                snapshot.timeToFirstToken(), snapshot.cooldownRemaining(), why.map(Unavailable::reason),
+                snapshot.lastFailure());
+    }
+
+    public List<ProviderStatus> providers() {
+        return probes.entrySet().stream()
+                .map(e -> new ProviderStatus(e.getKey(), breakers.state(e.getKey()), rejectedKeys.contains(e.getKey()),
+                        e.getValue().status()))
+                .toList();
+    }
+
     /** Forget everything, as after a configuration change. */
     public void reset() {
-        coolingUntil.clear();
+        configured.values().forEach(RouteHealth::reset);
+        adHoc.clear();
+        probes.values().forEach(ProviderProbeRecord::reset);
         rejectedKeys.clear();
         prefillRejected.clear();
     }

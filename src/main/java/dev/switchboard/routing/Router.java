@@ -3,6 +3,7 @@ package dev.switchboard.routing;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.health.RouteAvailability;
+import dev.switchboard.health.Ticket;
+import dev.switchboard.health.Unavailable;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.FailureKind;
 import dev.switchboard.provider.ProviderAdapter;
@@ -49,6 +52,7 @@ public class Router {
     private final SwitchboardConfig.Routing config;
     private final SecretRedactor redactor;
     private final StreamSettings streamSettings;
+    private final ChainOrder order;
     private final Vertx vertx;
 
     public Router(Instance<ProviderAdapter> adapters, RouteAvailability availability, RouteTable routes,
@@ -60,6 +64,7 @@ public class Router {
         this.policy = new FailoverPolicy(config.routing());
         this.redactor = redactor;
         this.streamSettings = streamSettings;
+        this.order = new ChainOrder(config.routing().order(), availability);
         this.vertx = vertx;
     }
 
@@ -130,6 +135,11 @@ public class Router {
             public String limitMessage(Duration limit) {
                 return "no first token within " + limit.toMillis() + " ms";
             }
+
+            @Override
+            public boolean streams() {
+                return true;
+            }
         };
         return Uni.createFrom().deferred(() -> {
             Run<LiveStream> run = new Run<>(request, chain, deadline, streamed);
@@ -150,6 +160,11 @@ public class Router {
         default String limitMessage(Duration limit) {
             return "no response within the route timeout of " + limit.toMillis() + " ms";
         }
+
+        /** Whether success is a stream's first words (its latency is then a time to first token). */
+        default boolean streams() {
+            return false;
+        }
     }
 
     /** An attempt that succeeded, and on which route. */
@@ -163,11 +178,13 @@ public class Router {
         private final Deadline deadline;
         private final Call<T> call;
         private final List<Attempt> attempts = new ArrayList<>();
+        /** Routes passed over only on the gateway's own judgement: still worth one call if nothing else is left. */
+        private final List<Route> lastResorts = new ArrayList<>();
         private int calls;
 
         Run(ChatRequest request, List<Route> chain, Deadline deadline, Call<T> call) {
             this.request = request;
-            this.pending = new ArrayDeque<>(chain);
+            this.pending = new ArrayDeque<>(order.arrange(chain, call.streams()));
             this.deadline = deadline;
             this.call = call;
         }
@@ -201,6 +218,20 @@ public class Router {
             return Optional.empty();
         }
 
+        /**
+         * When no route of the chain was available and none has been called, the least bad of those out
+         * on the gateway's own judgement (open circuit, failing probe): the one back soonest, then the
+         * one with fewest errors, then the chain's order. Failing without trying would be worse.
+         */
+        private synchronized Optional<Route> leastBad() {
+            if (attempts.stream().anyMatch(Attempt::called)) {
+                return Optional.empty();
+            }
+            return lastResorts.stream()
+                    .filter(route -> availability.unavailable(route).filter(Unavailable::lastResort).isPresent())
+                    .min(Comparator.comparing(availability::outFor).thenComparingInt(availability::errors));
+        }
+
         /** Counts a call against the request's attempt budget, if any is left. */
         synchronized boolean takeCall() {
             if (calls >= config.maxAttempts()) {
@@ -212,7 +243,24 @@ public class Router {
 
         Uni<Started<T>> next() {
             Optional<Route> route = nextUsable(any -> true);
-            return route.isPresent() ? call(route.get(), 0) : Uni.createFrom().failure(exhausted());
+            if (route.isPresent()) {
+                Optional<Ticket> ticket = availability.admit(route.get());
+                if (ticket.isEmpty()) {
+                    // Another request took the half-open trial between the look and the call.
+                    skipped(route.get()).ifPresent(this::record);
+                    return next();
+                }
+                return call(route.get(), ticket.get(), 0);
+            }
+            Optional<Route> lastResort = leastBad();
+            if (lastResort.isPresent()) {
+                synchronized (this) {
+                    lastResorts.clear();
+                }
+                LOG.infof("No route in the chain is available; trying the least bad, %s", lastResort.get().name());
+                return call(lastResort.get(), availability.force(lastResort.get()), 0);
+            }
+            return Uni.createFrom().failure(exhausted());
         }
 
         /** Routes that cannot help are passed over without a call. */
@@ -221,17 +269,15 @@ public class Router {
             if (unsupported.isPresent()) {
                 return Optional.of(Attempt.skipped(route, FailureKind.UNSUPPORTED, unsupported.get()));
             }
-            if (availability.keyRejected(route.provider())) {
-                return Optional.of(Attempt.skipped(route, FailureKind.AUTH_REJECTED,
-                        "the " + route.provider() + " key was rejected earlier; fix it and restart"));
-            }
-            return availability.coolingFor(route).map(left -> Attempt.skipped(route, FailureKind.RATE_LIMITED,
-                    "cooling down for " + Math.max(1, left.toSeconds()) + " s more after a rate limit"));
+            Optional<Unavailable> out = availability.unavailable(route);
+            out.filter(Unavailable::lastResort).filter(why -> !lastResorts.contains(route)).ifPresent(why -> lastResorts.add(route));
+            return out.map(why -> Attempt.skipped(route, why.kind(), why.reason()));
         }
 
-        private Uni<Started<T>> call(Route route, int retries) {
+        private Uni<Started<T>> call(Route route, Ticket ticket, int retries) {
             Duration remaining = deadline.remaining();
             if (remaining.isZero() || !takeCall()) {
+                ticket.released();
                 return Uni.createFrom().failure(exhausted());
             }
             Optional<Duration> own = call.limit(route);
@@ -244,15 +290,20 @@ public class Router {
                             : new DeadlineReached())
                     .map(value -> {
                         String model = call.model(value);
+                        long took = System.nanoTime() - start;
+                        ticket.succeeded(Duration.ofNanos(took), call.streams());
                         record(new Attempt(route.name(), route.provider(), model == null ? route.model() : model, true,
-                                null, 200, null, millisSince(start)));
+                                null, 200, null, took / 1_000_000));
                         return new Started<>(value, route);
                     })
-                    .onFailure().recoverWithUni(error -> failed(route, retries, error, start));
+                    .onCancellation().invoke(ticket::released)
+                    .onFailure().recoverWithUni(error -> failed(route, ticket, retries, error, start));
         }
 
-        private Uni<Started<T>> failed(Route route, int retries, Throwable error, long start) {
+        private Uni<Started<T>> failed(Route route, Ticket ticket, int retries, Throwable error, long start) {
             if (error instanceof DeadlineReached) {
+                // The request ran out of time, which says nothing certain about this route.
+                ticket.released();
                 record(new Attempt(route.name(), route.provider(), route.model(), true, FailureKind.TIMEOUT, 0,
                         "no response before the request deadline", millisSince(start)));
                 return Uni.createFrom().failure(exhausted());
@@ -265,14 +316,18 @@ public class Router {
                 }
             }
             String detail = recordFailure(route, failure, called, start);
+            ticket.failed(failure, detail);
             boolean othersLeft;
             synchronized (this) {
-                othersLeft = pending.stream().anyMatch(r -> skipped(r).isEmpty());
+                othersLeft = pending.stream().anyMatch(r -> availability.unavailable(r).isEmpty()
+                        && adapters.get(r.provider()).unsupported(request).isEmpty());
             }
             Decision decision = policy.decide(failure, retries, othersLeft, deadline.remaining());
-            if (decision instanceof Decision.Retry retry) {
+            if (decision instanceof Decision.Retry retry && !availability.circuitOpen(route)) {
                 return Uni.createFrom().voidItem().onItem().delayIt().by(retry.after())
-                        .chain(() -> call(route, retries + 1));
+                        .chain(() -> availability.admit(route)
+                                .map(again -> call(route, again, retries + 1))
+                                .orElseGet(this::next));
             }
             if (decision instanceof Decision.Stop) {
                 return Uni.createFrom().failure(new AllRoutesFailed(Verdict.CONTENT_FILTERED, detail, attempts(), null));
@@ -293,9 +348,7 @@ public class Router {
 
         /** What this failure teaches about the route, the provider and the rest of this chain. */
         private synchronized void remember(Route route, ProviderFailure failure) {
-            if (failure instanceof ProviderFailure.RateLimited limited) {
-                limited.retryAfter().ifPresent(wait -> availability.coolDown(route, wait));
-            } else if (failure instanceof ProviderFailure.AuthRejected) {
+            if (failure instanceof ProviderFailure.AuthRejected) {
                 availability.rejectKey(route.provider());
             } else if (failure instanceof ProviderFailure.ContextTooLong) {
                 keepLargerContexts(route);

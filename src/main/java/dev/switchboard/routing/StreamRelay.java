@@ -11,6 +11,7 @@ import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.PrefillSeam;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.chat.Usage;
+import dev.switchboard.health.Ticket;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.ProviderFailure;
 import io.smallrye.mutiny.Multi;
@@ -178,6 +179,7 @@ final class StreamRelay implements LiveStream.Listener {
         earlierUsage = earlierUsage.plus(callUsage);
         callUsage = Usage.NONE;
         String detail = run.recordFailure(route, failure, true, callStart);
+        router.availability().failedAfterStart(route, failure, detail);
         if (brokenBecause == null) {
             brokenBecause = route.name() + ": " + detail;
         }
@@ -192,6 +194,13 @@ final class StreamRelay implements LiveStream.Listener {
             return;
         }
         Route target = next.get();
+        Optional<Ticket> admitted = router.availability().admit(target);
+        if (admitted.isEmpty()) {
+            // Another request took its half-open trial meanwhile.
+            continueElsewhere();
+            return;
+        }
+        Ticket ticket = admitted.get();
         LOG.infof("Continuing a broken stream on route %s (%s/%s) after %d characters", target.name(),
                 target.provider(), target.model(), sent.length());
         route = target;
@@ -204,14 +213,17 @@ final class StreamRelay implements LiveStream.Listener {
                 router.adapter(target.provider()).stream(run.request(), target, Optional.of(sent.toString())))
                 .ifNoItem().after(limit).failWith(() -> new ProviderFailure.TimedOut(target.provider(),
                         "no first token within " + limit.toMillis() + " ms"))
-                .subscribe().with(stream -> continued(target, stream), error -> notContinued(target, error));
+                .onCancellation().invoke(ticket::released)
+                .subscribe().with(stream -> continued(target, ticket, stream), error -> notContinued(target, ticket, error));
     }
 
-    private synchronized void continued(Route target, LiveStream stream) {
+    private synchronized void continued(Route target, Ticket ticket, LiveStream stream) {
         if (closed || route != target) {
+            ticket.released();
             stream.cancel();
             return;
         }
+        ticket.succeeded(Duration.ofNanos(System.nanoTime() - callStart), true);
         run.record(new Attempt(target.name(), target.provider(), target.model(), true, null, 200, null,
                 Router.millisSince(callStart)));
         current = stream;
@@ -219,8 +231,9 @@ final class StreamRelay implements LiveStream.Listener {
         stream.attach(this);
     }
 
-    private synchronized void notContinued(Route target, Throwable error) {
+    private synchronized void notContinued(Route target, Ticket ticket, Throwable error) {
         if (closed || route != target) {
+            ticket.released();
             return;
         }
         ProviderFailure failure = FailureFallback.classify(target.provider(), error);
@@ -228,7 +241,7 @@ final class StreamRelay implements LiveStream.Listener {
             // F14: the model will not take an assistant prefill. Its refusal is not the caller's problem.
             router.availability().rejectPrefill(target);
         }
-        run.recordFailure(target, failure, !(failure instanceof ProviderFailure.CircuitOpen), callStart);
+        ticket.failed(failure, run.recordFailure(target, failure, !(failure instanceof ProviderFailure.CircuitOpen), callStart));
         continueElsewhere();
     }
 

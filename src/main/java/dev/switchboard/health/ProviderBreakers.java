@@ -1,0 +1,83 @@
+package dev.switchboard.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.ProviderId;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
+/**
+ * The typed clients' per-provider {@code @CircuitBreaker}s (each named after its provider), read
+ * through {@link CircuitBreakerMaintenance}. SmallRye moves an open breaker to half-open only when a
+ * call arrives after its delay, so an open breaker whose delay has passed counts as callable here:
+ * otherwise nothing would ever call it again.
+ */
+@ApplicationScoped
+public class ProviderBreakers {
+
+    private final CircuitBreakerMaintenance maintenance;
+    private final SwitchboardConfig config;
+    private final Clock clock;
+    private final Map<ProviderId, Instant> openedAt = new ConcurrentHashMap<>();
+
+    @Inject
+    public ProviderBreakers(CircuitBreakerMaintenance maintenance, SwitchboardConfig config) {
+        this(maintenance, config, Clock.systemUTC());
+    }
+
+    ProviderBreakers(CircuitBreakerMaintenance maintenance, SwitchboardConfig config, Clock clock) {
+        this.maintenance = maintenance;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void watch(@Observes StartupEvent event) {
+        for (ProviderId provider : ProviderId.values()) {
+            maintenance.onStateChange(provider.configName(), state -> changed(provider, state));
+        }
+    }
+
+    private void changed(ProviderId provider, CircuitBreakerState state) {
+        if (state == CircuitBreakerState.OPEN) {
+            openedAt.put(provider, clock.instant());
+        } else {
+            openedAt.remove(provider);
+        }
+    }
+
+    /** The breaker's state as SmallRye reports it. */
+    public CircuitBreakerState state(ProviderId provider) {
+        return maintenance.currentState(provider.configName());
+    }
+
+    /** Whether a call now would be refused by the open breaker without reaching the provider. */
+    public boolean refusing(ProviderId provider) {
+        return !refusingFor(provider).isZero();
+    }
+
+    /** How long the open breaker still refuses calls. */
+    public Duration refusingFor(ProviderId provider) {
+        Instant opened = openedAt.get(provider);
+        if (opened == null || state(provider) != CircuitBreakerState.OPEN) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(),
+                opened.plusMillis(config.providers().get(provider.configName()).breaker().delayMs()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    public void resetAll() {
+        maintenance.resetAll();
+        openedAt.clear();
+    }
+}

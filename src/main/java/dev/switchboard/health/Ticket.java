@@ -1,0 +1,47 @@
+package dev.switchboard.health;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.switchboard.provider.ProviderFailure;
+
+/**
+ * One admitted call on a route. Exactly one outcome counts (later ones are ignored), so a call that
+ * is also cancelled cannot report twice or leave a half-open circuit's trial slot taken.
+ */
+public final class Ticket {
+
+    private final RouteHealth health;
+    private final boolean trial;
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    Ticket(RouteHealth health, boolean trial) {
+        this.health = health;
+        this.trial = trial;
+    }
+
+    /** Whether this call is the half-open circuit's trial (or a last-resort call judged like one). */
+    public boolean trial() {
+        return trial;
+    }
+
+    /** @param took the whole answer's latency, or for a stream its time to first token */
+    public void succeeded(Duration took, boolean stream) {
+        if (settled.compareAndSet(false, true)) {
+            health.succeeded(trial, took, stream);
+        }
+    }
+
+    public void failed(ProviderFailure failure, String detail) {
+        if (settled.compareAndSet(false, true)) {
+            health.failed(trial, failure, detail);
+        }
+    }
+
+    /** The call ended without telling anything about the route (the caller left). */
+    public void released() {
+        if (settled.compareAndSet(false, true)) {
+            health.released(trial);
+        }
+    }
+}
