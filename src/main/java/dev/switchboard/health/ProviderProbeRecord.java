@@ -19,14 +19,14 @@ final class ProviderProbeRecord {
         this.clock = clock;
     }
 
-    /** @return whether the provider was down and is now up */
+    /** @return whether the probe before this one had failed: this success is news of a recovery */
     synchronized boolean succeeded(Duration took) {
-        boolean wasDown = state == ProbeState.DOWN;
+        boolean recovered = consecutiveFailures > 0 || state == ProbeState.DOWN;
         state = ProbeState.UP;
         consecutiveFailures = 0;
         lastProbeAt = clock.instant();
         lastLatency = took;
-        return wasDown;
+        return recovered;
     }
 
     /** @return whether this failure marked the provider down */
