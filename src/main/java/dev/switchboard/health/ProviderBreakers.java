@@ -76,6 +76,12 @@ public class ProviderBreakers {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** Closes the provider's breaker: its probe saw it come back, so waiting out the delay would only cost time. */
+    public void reset(ProviderId provider) {
+        maintenance.reset(provider.configName());
+        openedAt.remove(provider);
+    }
+
     public void resetAll() {
         maintenance.resetAll();
         openedAt.clear();

@@ -172,13 +172,17 @@ public class RouteAvailability {
 
     /**
      * A probe answered. When the probe before it had failed, the probe saw the provider come back, so
-     * its open routes need not wait out their cooldown: the next request is their trial. A success
+     * its open routes need not wait out their cooldown: the next request is their trial (the route's
+     * circuit still lets only one through), and an open client breaker is closed. A success
      * that follows successes says nothing new (the probe may simply not see what fails the route's
      * calls), so it shortens nothing, and a partial outage costs one trial per cooldown.
      */
     public void probeSucceeded(ProviderId provider, Duration took) {
         if (probes.get(provider).succeeded(took)) {
             LOG.infof("Provider %s answers its health probe again", provider);
+            if (breakers.refusing(provider)) {
+                breakers.reset(provider);
+            }
             routesOf(provider).forEach(RouteHealth::providerRecovered);
         }
     }

@@ -18,7 +18,7 @@ public abstract class FreshGateway {
     ProviderBreakers breakers;
 
     @Inject
-    RouteAvailability availability;
+    protected RouteAvailability availability;
 
     @BeforeEach
     void forgetEverything() {
