@@ -19,10 +19,12 @@ import org.jboss.logging.Logger;
 
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
+import dev.switchboard.chat.Usage;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.health.RouteAvailability;
 import dev.switchboard.health.Ticket;
 import dev.switchboard.health.Unavailable;
+import dev.switchboard.metrics.GatewayMetrics;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.FailureKind;
 import dev.switchboard.provider.ProviderAdapter;
@@ -53,10 +55,12 @@ public class Router {
     private final SecretRedactor redactor;
     private final StreamSettings streamSettings;
     private final ChainOrder order;
+    private final GatewayMetrics metrics;
     private final Vertx vertx;
 
     public Router(Instance<ProviderAdapter> adapters, RouteAvailability availability, RouteTable routes,
-            SwitchboardConfig config, SecretRedactor redactor, StreamSettings streamSettings, Vertx vertx) {
+            SwitchboardConfig config, SecretRedactor redactor, StreamSettings streamSettings, GatewayMetrics metrics,
+            Vertx vertx) {
         adapters.forEach(adapter -> this.adapters.put(adapter.id(), adapter));
         this.availability = availability;
         this.routes = routes;
@@ -65,7 +69,12 @@ public class Router {
         this.redactor = redactor;
         this.streamSettings = streamSettings;
         this.order = new ChainOrder(config.routing().order(), availability);
+        this.metrics = metrics;
         this.vertx = vertx;
+    }
+
+    GatewayMetrics metrics() {
+        return metrics;
     }
 
     ProviderAdapter adapter(ProviderId provider) {
@@ -101,10 +110,18 @@ public class Router {
             public String model(ChatResult result) {
                 return result.model();
             }
+
+            @Override
+            public Usage usage(ChatResult result) {
+                return result.usage();
+            }
         };
         return Uni.createFrom().deferred(() -> {
             Run<ChatResult> run = new Run<>(request, chain, deadline, whole);
-            return run.next().map(started -> new RoutedAnswer(started.value(), started.route(), run.attempts()));
+            return run.next()
+                    .invoke(started -> run.answered(started.route()))
+                    .onFailure(AllRoutesFailed.class).invoke(run::unanswered)
+                    .map(started -> new RoutedAnswer(started.value(), started.route(), run.attempts()));
         });
     }
 
@@ -143,7 +160,9 @@ public class Router {
         };
         return Uni.createFrom().deferred(() -> {
             Run<LiveStream> run = new Run<>(request, chain, deadline, streamed);
-            return run.next().map(started -> new StreamRelay(this, run, started.route(), started.value()).start());
+            return run.next()
+                    .onFailure(AllRoutesFailed.class).invoke(run::unanswered)
+                    .map(started -> new StreamRelay(this, run, started.route(), started.value()).start());
         });
     }
 
@@ -165,6 +184,11 @@ public class Router {
         default boolean streams() {
             return false;
         }
+
+        /** The tokens billed for a whole answer; null for a stream, whose usage comes at its end. */
+        default Usage usage(T value) {
+            return null;
+        }
     }
 
     /** An attempt that succeeded, and on which route. */
@@ -180,10 +204,14 @@ public class Router {
         private final List<Attempt> attempts = new ArrayList<>();
         /** Routes passed over only on the gateway's own judgement: still worth one call if nothing else is left. */
         private final List<Route> lastResorts = new ArrayList<>();
+        private final String requested;
+        /** The latest route that failed or was passed over, until the request moves on to another. */
+        private Attempt setback;
         private int calls;
 
         Run(ChatRequest request, List<Route> chain, Deadline deadline, Call<T> call) {
             this.request = request;
+            this.requested = chain.isEmpty() ? "none" : chain.get(0).name();
             this.pending = new ArrayDeque<>(order.arrange(chain, call.streams()));
             this.deadline = deadline;
             this.call = call;
@@ -200,6 +228,37 @@ public class Router {
 
         synchronized void record(Attempt attempt) {
             attempts.add(attempt);
+            if (attempt.failure() != null) {
+                setback = attempt;
+            }
+        }
+
+        /** A call is about to be made on this route: if the request moved here from another, that is a fallback. */
+        synchronized void starting(Route route) {
+            if (setback != null && !setback.route().equals(route.name())) {
+                metrics.fallback(setback.route(), route.name(), setback.failure());
+                setback = null;
+            }
+        }
+
+        /** The request was answered (a stream: finished) on this route. */
+        void answered(Route route) {
+            metrics.request(requested, route.name().equals(requested) ? "success" : "fallback");
+        }
+
+        /** The request ended without an answer. */
+        void unanswered(AllRoutesFailed failure) {
+            metrics.request(requested, failure.verdict().name());
+        }
+
+        /** A started stream could not be finished. */
+        void interrupted() {
+            metrics.request(requested, "interrupted");
+        }
+
+        /** The caller left before the answer was complete. */
+        void cancelled() {
+            metrics.request(requested, "cancelled");
         }
 
         /**
@@ -210,7 +269,7 @@ public class Router {
             for (Route route = pending.poll(); route != null; route = pending.poll()) {
                 Optional<Attempt> skip = skipped(route);
                 if (skip.isPresent()) {
-                    attempts.add(skip.get());
+                    record(skip.get());
                 } else if (filter.test(route)) {
                     return Optional.of(route);
                 }
@@ -280,6 +339,7 @@ public class Router {
                 ticket.released();
                 return Uni.createFrom().failure(exhausted());
             }
+            starting(route);
             Optional<Duration> own = call.limit(route);
             boolean routeLimitFirst = own.filter(t -> t.compareTo(remaining) < 0).isPresent();
             Duration limit = routeLimitFirst ? own.get() : remaining;
@@ -292,6 +352,12 @@ public class Router {
                         String model = call.model(value);
                         long took = System.nanoTime() - start;
                         ticket.succeeded(Duration.ofNanos(took), call.streams());
+                        if (call.streams()) {
+                            metrics.firstChunk(route, Duration.ofNanos(took));
+                        } else {
+                            metrics.call(route, model, Duration.ofNanos(took), null);
+                            metrics.tokens(route, model, call.usage(value));
+                        }
                         record(new Attempt(route.name(), route.provider(), model == null ? route.model() : model, true,
                                 null, 200, null, took / 1_000_000));
                         return new Started<>(value, route);
@@ -304,6 +370,7 @@ public class Router {
             if (error instanceof DeadlineReached) {
                 // The request ran out of time, which says nothing certain about this route.
                 ticket.released();
+                metrics.call(route, null, Duration.ofNanos(System.nanoTime() - start), FailureKind.TIMEOUT);
                 record(new Attempt(route.name(), route.provider(), route.model(), true, FailureKind.TIMEOUT, 0,
                         "no response before the request deadline", millisSince(start)));
                 return Uni.createFrom().failure(exhausted());
@@ -340,6 +407,9 @@ public class Router {
             String detail = redactor.redact(failure.getMessage());
             record(new Attempt(route.name(), route.provider(), route.model(), called, failure.kind(),
                     failure.status(), detail, millisSince(startNanos)));
+            if (called) {
+                metrics.call(route, null, Duration.ofNanos(System.nanoTime() - startNanos), failure.kind());
+            }
             LOG.infof("Route %s (%s/%s) failed: %s%s %s", route.name(), route.provider(), route.model(),
                     failure.kind().wireName(), failure.status() > 0 ? " " + failure.status() : "", detail);
             remember(route, failure);
@@ -363,7 +433,7 @@ public class Router {
                 boolean notLarger = window > 0 && route.contextWindow() != Route.UNKNOWN_CONTEXT
                         && route.contextWindow() <= window;
                 if (sameModel || notLarger) {
-                    attempts.add(Attempt.skipped(route, FailureKind.CONTEXT_TOO_LONG,
+                    record(Attempt.skipped(route, FailureKind.CONTEXT_TOO_LONG,
                             "context window not larger than " + overflowed.name() + "'s " + window));
                 }
                 return sameModel || notLarger;

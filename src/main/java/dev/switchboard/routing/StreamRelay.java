@@ -52,6 +52,7 @@ final class StreamRelay implements LiveStream.Listener {
     private final StringBuilder sent = new StringBuilder();
 
     private Route route;
+    private String model;
     private LiveStream current;
     private long callStart;
     private boolean announced;
@@ -141,6 +142,7 @@ final class StreamRelay implements LiveStream.Listener {
     private synchronized void abandon() {
         if (!closed) {
             LOG.debugf("Caller left a stream on route %s after %d characters", route.name(), sent.length());
+            run.cancelled();
         }
         closed = true;
         stopWatching();
@@ -153,7 +155,8 @@ final class StreamRelay implements LiveStream.Listener {
     private void announce(String id, String model) {
         if (!announced) {
             announced = true;
-            out.onNext(new StreamEvent.Started(id, model == null ? route.model() : model));
+            this.model = model == null ? route.model() : model;
+            out.onNext(new StreamEvent.Started(id, this.model));
         }
     }
 
@@ -169,6 +172,9 @@ final class StreamRelay implements LiveStream.Listener {
     private void complete() {
         closed = true;
         stopWatching();
+        router.metrics().call(route, model, Duration.ofNanos(System.nanoTime() - callStart), null);
+        router.metrics().tokens(route, model, callUsage);
+        run.answered(route);
         out.onNext(new StreamEvent.Finished(finish));
         out.onNext(new StreamEvent.UsageReported(earlierUsage.plus(callUsage)));
         out.onComplete();
@@ -176,6 +182,7 @@ final class StreamRelay implements LiveStream.Listener {
 
     private void broken(ProviderFailure failure) {
         stopWatching();
+        router.metrics().tokens(route, model, callUsage);
         earlierUsage = earlierUsage.plus(callUsage);
         callUsage = Usage.NONE;
         String detail = run.recordFailure(route, failure, true, callStart);
@@ -201,6 +208,7 @@ final class StreamRelay implements LiveStream.Listener {
             return;
         }
         Ticket ticket = admitted.get();
+        run.starting(target);
         LOG.infof("Continuing a broken stream on route %s (%s/%s) after %d characters", target.name(),
                 target.provider(), target.model(), sent.length());
         route = target;
@@ -223,7 +231,9 @@ final class StreamRelay implements LiveStream.Listener {
             stream.cancel();
             return;
         }
-        ticket.succeeded(Duration.ofNanos(System.nanoTime() - callStart), true);
+        Duration took = Duration.ofNanos(System.nanoTime() - callStart);
+        ticket.succeeded(took, true);
+        router.metrics().firstChunk(target, took);
         run.record(new Attempt(target.name(), target.provider(), target.model(), true, null, 200, null,
                 Router.millisSince(callStart)));
         current = stream;
@@ -247,6 +257,7 @@ final class StreamRelay implements LiveStream.Listener {
 
     private void interrupt() {
         closed = true;
+        run.interrupted();
         LOG.warnf("A stream broke after %d characters and no route could continue it (%s)", sent.length(), brokenBecause);
         out.onNext(new StreamEvent.Interrupted("The answer was interrupted after " + sent.length()
                 + " characters and no route could finish it (" + brokenBecause + ")"));

@@ -1,0 +1,164 @@
+package dev.switchboard.metrics;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.switchboard.chat.Usage;
+import dev.switchboard.health.RouteAvailability;
+import dev.switchboard.provider.FailureKind;
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.routing.Route;
+import dev.switchboard.routing.RouteTable;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * What the gateway counts and times, in Micrometer (Prometheus at {@code /q/metrics}).
+ *
+ * <p>Upstream calls follow the OpenTelemetry GenAI client conventions where they name a metric:
+ * {@code gen_ai.client.operation.duration} (every call, failed ones tagged with {@code error.type}),
+ * {@code gen_ai.client.operation.time_to_first_chunk} (streams) and {@code gen_ai.client.token.usage},
+ * with the conventions' attributes and bucket boundaries, plus {@code switchboard.route}. What the
+ * conventions do not cover is under {@code switchboard.}: requests by route and outcome, fallbacks
+ * by from, to and reason, and route availability. The clients' breakers, timeouts and fallbacks are
+ * already published by SmallRye Fault Tolerance as {@code ft.*}; nothing here repeats them.
+ *
+ * <p>Tags take values only from configuration, the failure kinds and the providers' answers; ad-hoc
+ * routes named by callers are bounded by {@link MetricsLimits}.
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    static final String ROUTE = "switchboard.route";
+    static final String OPERATION = "gen_ai.operation.name";
+    static final String PROVIDER = "gen_ai.provider.name";
+    static final String REQUEST_MODEL = "gen_ai.request.model";
+    static final String RESPONSE_MODEL = "gen_ai.response.model";
+    static final String ERROR_TYPE = "error.type";
+
+    /** The conventions' boundaries for durations, in seconds. */
+    private static final double[] DURATION_BUCKETS = {
+        0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92 };
+    /** The conventions' boundaries for token counts. */
+    private static final double[] TOKEN_BUCKETS = {
+        1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864 };
+
+    private final MeterRegistry registry;
+    private final RouteAvailability availability;
+    private final RouteTable routes;
+
+    public GatewayMetrics(MeterRegistry registry, RouteAvailability availability, RouteTable routes) {
+        this.registry = registry;
+        this.availability = availability;
+        this.routes = routes;
+    }
+
+    /** One gauge per configured route: 1 while it takes requests, 0 while it is out. */
+    void registerAvailability(@Observes StartupEvent event) {
+        for (Route route : routes.all()) {
+            Gauge.builder("switchboard.route.available", availability,
+                    health -> health.unavailable(route).isEmpty() ? 1 : 0)
+                    .description("1 while the route takes requests, 0 while it is out (open circuit, cooldown, failing probe, rejected key)")
+                    .tags(ROUTE, route.name(), PROVIDER, providerName(route.provider()))
+                    .register(registry);
+        }
+    }
+
+    /** The OpenTelemetry GenAI provider name (a custom one for OpenAI-compatible servers). */
+    static String providerName(ProviderId provider) {
+        return switch (provider) {
+            case OPENAI -> "openai";
+            case ANTHROPIC -> "anthropic";
+            case GEMINI -> "gcp.gemini";
+            case OPENAI_COMPATIBLE -> "openai_compatible";
+        };
+    }
+
+    private static Tags call(Route route) {
+        return Tags.of(OPERATION, "chat", PROVIDER, providerName(route.provider()), REQUEST_MODEL, route.model(),
+                ROUTE, route.name());
+    }
+
+    /**
+     * One upstream call ended: a whole answer, a whole stream, or a failure before either.
+     *
+     * @param responseModel the model that answered, or null on failure
+     * @param failure       null on success
+     */
+    public void call(Route route, String responseModel, Duration took, FailureKind failure) {
+        Timer.builder("gen_ai.client.operation.duration")
+                .description("GenAI operation duration: one upstream call, streams until their end")
+                .tags(call(route))
+                .tag(RESPONSE_MODEL, responseModel == null ? "" : responseModel)
+                .tag(ERROR_TYPE, failure == null ? "" : failure.wireName())
+                .serviceLevelObjectives(durations())
+                .register(registry)
+                .record(took);
+    }
+
+    /** A stream's first words arrived. */
+    public void firstChunk(Route route, Duration took) {
+        Timer.builder("gen_ai.client.operation.time_to_first_chunk")
+                .description("Time to receive the first chunk of a streamed answer")
+                .tags(call(route))
+                .serviceLevelObjectives(durations())
+                .register(registry)
+                .record(took);
+    }
+
+    /** The tokens one upstream call was billed for. */
+    public void tokens(Route route, String responseModel, Usage usage) {
+        if (usage == null || usage.totalTokens() == 0) {
+            return;
+        }
+        tokenSummary(route, responseModel, "input").record(usage.promptTokens());
+        tokenSummary(route, responseModel, "output").record(usage.completionTokens());
+    }
+
+    private DistributionSummary tokenSummary(Route route, String responseModel, String type) {
+        return DistributionSummary.builder("gen_ai.client.token.usage")
+                .description("Number of input and output tokens used")
+                .tags(call(route))
+                .tag(RESPONSE_MODEL, responseModel == null ? route.model() : responseModel)
+                .tag("gen_ai.token.type", type)
+                .serviceLevelObjectives(TOKEN_BUCKETS)
+                .register(registry);
+    }
+
+    /** A request moved on from one route to another, and why. */
+    public void fallback(String from, String to, FailureKind reason) {
+        Counter.builder("switchboard.fallbacks")
+                .description("Requests that moved on from one route to the next, by reason")
+                .tags("from", from, "to", to, "reason", reason.wireName())
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * A request ended. {@code outcome}: {@code success} (answered by the route asked for),
+     * {@code fallback} (answered by another route), or why it was not answered.
+     */
+    public void request(String route, String outcome) {
+        Counter.builder("switchboard.requests")
+                .description("Chat completion requests by the route asked for and their outcome")
+                .tags(ROUTE, route, "outcome", outcome.toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
+    }
+
+    private static Duration[] durations() {
+        Duration[] buckets = new Duration[DURATION_BUCKETS.length];
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = Duration.ofNanos((long) (DURATION_BUCKETS[i] * 1e9));
+        }
+        return buckets;
+    }
+}
