@@ -19,7 +19,6 @@ import org.jboss.logging.Logger;
 
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.provider.FailureKind;
-import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RouteTable;
@@ -120,11 +119,6 @@ public class RouteAvailability {
         RouteHealth health = health(route);
         health.forceTrial();
         return new Ticket(health, true);
-    }
-
-    /** A stream that had begun broke: that counts against its route like a failed call. */
-    public void failedAfterStart(Route route, ProviderFailure failure, String detail) {
-        health(route).failed(false, failure, detail);
     }
 
     /** Whether the route's own circuit is open now (so retrying it at once would waste a call). */

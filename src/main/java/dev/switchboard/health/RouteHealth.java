@@ -101,9 +101,12 @@ final class RouteHealth {
         }
     }
 
-    synchronized void succeeded(boolean trial, Duration took, boolean stream) {
+    /** @param took the whole answer's latency; null for a stream, whose first token was measured already */
+    synchronized void succeeded(boolean trial, Duration took) {
         successes++;
-        (stream ? firstToken : latency).add(took);
+        if (took != null) {
+            latency.add(took);
+        }
         if (trial || state != CircuitState.CLOSED) {
             close();
         } else {
@@ -112,6 +115,10 @@ final class RouteHealth {
         if (trial) {
             trialOut = false;
         }
+    }
+
+    synchronized void firstToken(Duration took) {
+        firstToken.add(took);
     }
 
     synchronized void failed(boolean trial, ProviderFailure failure, String detail) {

@@ -25,10 +25,27 @@ public final class Ticket {
         return trial;
     }
 
-    /** @param took the whole answer's latency, or for a stream its time to first token */
-    public void succeeded(Duration took, boolean stream) {
+    /** A whole answer arrived, taking this long. */
+    public void succeeded(Duration took) {
         if (settled.compareAndSet(false, true)) {
-            health.succeeded(trial, took, stream);
+            health.succeeded(trial, took);
+        }
+    }
+
+    /**
+     * A stream's first words arrived: its time to first token is measured now, but the verdict waits
+     * for the stream's end (a stream that breaks later is a failure, not a success and a failure).
+     */
+    public void firstToken(Duration took) {
+        if (!settled.get()) {
+            health.firstToken(took);
+        }
+    }
+
+    /** A stream finished properly. */
+    public void streamed() {
+        if (settled.compareAndSet(false, true)) {
+            health.succeeded(trial, null);
         }
     }
 

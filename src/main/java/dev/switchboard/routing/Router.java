@@ -162,7 +162,7 @@ public class Router {
             Run<LiveStream> run = new Run<>(request, chain, deadline, streamed);
             return run.next()
                     .onFailure(AllRoutesFailed.class).invoke(run::unanswered)
-                    .map(started -> new StreamRelay(this, run, started.route(), started.value()).start());
+                    .map(started -> new StreamRelay(this, run, started.route(), started.value(), started.ticket()).start());
         });
     }
 
@@ -191,8 +191,8 @@ public class Router {
         }
     }
 
-    /** An attempt that succeeded, and on which route. */
-    record Started<T>(T value, Route route) {
+    /** An attempt that succeeded, on which route, and its ticket (a stream's verdict waits for its end). */
+    record Started<T>(T value, Route route, Ticket ticket) {
     }
 
     /** One request's walk along its chain. Confined to that request; never shared. */
@@ -351,16 +351,17 @@ public class Router {
                     .map(value -> {
                         String model = call.model(value);
                         long took = System.nanoTime() - start;
-                        ticket.succeeded(Duration.ofNanos(took), call.streams());
                         if (call.streams()) {
+                            ticket.firstToken(Duration.ofNanos(took));
                             metrics.firstChunk(route, Duration.ofNanos(took));
                         } else {
+                            ticket.succeeded(Duration.ofNanos(took));
                             metrics.call(route, model, Duration.ofNanos(took), null);
                             metrics.tokens(route, model, call.usage(value));
                         }
                         record(new Attempt(route.name(), route.provider(), model == null ? route.model() : model, true,
                                 null, 200, null, took / 1_000_000));
-                        return new Started<>(value, route);
+                        return new Started<>(value, route, ticket);
                     })
                     .onCancellation().invoke(ticket::released)
                     .onFailure().recoverWithUni(error -> failed(route, ticket, retries, error, start));

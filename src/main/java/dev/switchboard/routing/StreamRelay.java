@@ -54,6 +54,8 @@ final class StreamRelay implements LiveStream.Listener {
     private Route route;
     private String model;
     private LiveStream current;
+    /** The current call's standing with its route's health: settled when the stream ends, breaks or is left. */
+    private Ticket ticket;
     private long callStart;
     private boolean announced;
     private PrefillSeam seam = PrefillSeam.after(Optional.empty());
@@ -65,11 +67,12 @@ final class StreamRelay implements LiveStream.Listener {
     private long idleTimer = -1;
     private boolean closed;
 
-    StreamRelay(Router router, Router.Run<LiveStream> run, Route route, LiveStream stream) {
+    StreamRelay(Router router, Router.Run<LiveStream> run, Route route, LiveStream stream, Ticket ticket) {
         this.router = router;
         this.run = run;
         this.route = route;
         this.current = stream;
+        this.ticket = ticket;
         this.callStart = System.nanoTime();
     }
 
@@ -146,6 +149,7 @@ final class StreamRelay implements LiveStream.Listener {
         }
         closed = true;
         stopWatching();
+        ticket.released();
         if (continuing != null) {
             continuing.cancel();
         }
@@ -172,6 +176,7 @@ final class StreamRelay implements LiveStream.Listener {
     private void complete() {
         closed = true;
         stopWatching();
+        ticket.streamed();
         router.metrics().call(route, model, Duration.ofNanos(System.nanoTime() - callStart), null);
         router.metrics().tokens(route, model, callUsage);
         run.answered(route);
@@ -186,7 +191,7 @@ final class StreamRelay implements LiveStream.Listener {
         earlierUsage = earlierUsage.plus(callUsage);
         callUsage = Usage.NONE;
         String detail = run.recordFailure(route, failure, true, callStart);
-        router.availability().failedAfterStart(route, failure, detail);
+        ticket.failed(failure, detail);
         if (brokenBecause == null) {
             brokenBecause = route.name() + ": " + detail;
         }
@@ -207,7 +212,8 @@ final class StreamRelay implements LiveStream.Listener {
             continueElsewhere();
             return;
         }
-        Ticket ticket = admitted.get();
+        Ticket taken = admitted.get();
+        ticket = taken;
         run.starting(target);
         LOG.infof("Continuing a broken stream on route %s (%s/%s) after %d characters", target.name(),
                 target.provider(), target.model(), sent.length());
@@ -221,18 +227,18 @@ final class StreamRelay implements LiveStream.Listener {
                 router.adapter(target.provider()).stream(run.request(), target, Optional.of(sent.toString())))
                 .ifNoItem().after(limit).failWith(() -> new ProviderFailure.TimedOut(target.provider(),
                         "no first token within " + limit.toMillis() + " ms"))
-                .onCancellation().invoke(ticket::released)
-                .subscribe().with(stream -> continued(target, ticket, stream), error -> notContinued(target, ticket, error));
+                .onCancellation().invoke(taken::released)
+                .subscribe().with(stream -> continued(target, taken, stream), error -> notContinued(target, taken, error));
     }
 
-    private synchronized void continued(Route target, Ticket ticket, LiveStream stream) {
+    private synchronized void continued(Route target, Ticket admitted, LiveStream stream) {
         if (closed || route != target) {
-            ticket.released();
+            admitted.released();
             stream.cancel();
             return;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - callStart);
-        ticket.succeeded(took, true);
+        admitted.firstToken(took);
         router.metrics().firstChunk(target, took);
         run.record(new Attempt(target.name(), target.provider(), target.model(), true, null, 200, null,
                 Router.millisSince(callStart)));
@@ -241,9 +247,9 @@ final class StreamRelay implements LiveStream.Listener {
         stream.attach(this);
     }
 
-    private synchronized void notContinued(Route target, Ticket ticket, Throwable error) {
+    private synchronized void notContinued(Route target, Ticket admitted, Throwable error) {
         if (closed || route != target) {
-            ticket.released();
+            admitted.released();
             return;
         }
         ProviderFailure failure = FailureFallback.classify(target.provider(), error);
@@ -251,7 +257,7 @@ final class StreamRelay implements LiveStream.Listener {
             // F14: the model will not take an assistant prefill. Its refusal is not the caller's problem.
             router.availability().rejectPrefill(target);
         }
-        ticket.failed(failure, run.recordFailure(target, failure, !(failure instanceof ProviderFailure.CircuitOpen), callStart));
+        admitted.failed(failure, run.recordFailure(target, failure, !(failure instanceof ProviderFailure.CircuitOpen), callStart));
         continueElsewhere();
     }
 

@@ -60,7 +60,7 @@ class RouteHealthTest {
     @Test
     void eachSuccessForgivesOneError() {
         fail(2);
-        health.succeeded(false, Duration.ofMillis(5), false);
+        health.succeeded(false, Duration.ofMillis(5));
         fail(1);
 
         assertThat(health.errors()).isEqualTo(2);
@@ -84,7 +84,7 @@ class RouteHealthTest {
         clock.advance(Duration.ofSeconds(60));
         assertThat(health.admit()).isEqualTo(Admission.TRIAL);
 
-        health.succeeded(true, Duration.ofMillis(40), false);
+        health.succeeded(true, Duration.ofMillis(40));
 
         assertThat(health.snapshot().state()).isEqualTo(CircuitState.CLOSED);
         assertThat(health.errors()).isZero();
@@ -157,9 +157,11 @@ class RouteHealthTest {
 
     @Test
     void keepsWholeAnswerAndFirstTokenLatenciesApart() {
-        health.succeeded(false, Duration.ofMillis(800), false);
-        health.succeeded(false, Duration.ofMillis(100), true);
-        health.succeeded(false, Duration.ofMillis(300), true);
+        health.succeeded(false, Duration.ofMillis(800));
+        health.firstToken(Duration.ofMillis(100));
+        health.succeeded(false, null);
+        health.firstToken(Duration.ofMillis(300));
+        health.succeeded(false, null);
 
         assertThat(health.averageMillis(false)).isEqualTo(800.0);
         assertThat(health.averageMillis(true)).isEqualTo(200.0);

@@ -34,7 +34,13 @@ class ChainOrderTest {
     }
 
     private void took(String name, long millis, boolean stream) {
-        availability.admit(route(name)).orElseThrow().succeeded(Duration.ofMillis(millis), stream);
+        var ticket = availability.admit(route(name)).orElseThrow();
+        if (stream) {
+            ticket.firstToken(Duration.ofMillis(millis));
+            ticket.streamed();
+        } else {
+            ticket.succeeded(Duration.ofMillis(millis));
+        }
     }
 
     private List<String> arranged(RouteOrder order, boolean stream, String... chain) {
