@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.switchboard.provider.ProviderId;
@@ -17,15 +18,25 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Refuses to start with a configuration that cannot route: every problem is reported at once,
  * each naming the key to fix. (Type errors, such as an unknown provider name or a missing model,
- * are already reported by the config mapping itself, also naming the key.)
+ * are already reported by the config mapping itself, also naming the key.) It remembers that the
+ * check passed, for the start-up and readiness probes.
  */
+@ApplicationScoped
 public class ConfigCheck {
+
+    private volatile boolean passed;
 
     void onStart(@Observes StartupEvent event, SwitchboardConfig config) {
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
+        passed = true;
+    }
+
+    /** Whether start-up validated the configuration (false before, and never true with a bad one). */
+    public boolean passed() {
+        return passed;
     }
 
     public static List<String> problems(SwitchboardConfig config) {

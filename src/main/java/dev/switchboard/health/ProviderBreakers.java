@@ -3,6 +3,7 @@ package dev.switchboard.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,6 +54,11 @@ public class ProviderBreakers {
         } else {
             openedAt.remove(provider);
         }
+    }
+
+    /** A breaker state as the status API and health checks show it, like the other states: {@code half_open}. */
+    public static String wireName(CircuitBreakerState state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     /** The breaker's state as SmallRye reports it. */

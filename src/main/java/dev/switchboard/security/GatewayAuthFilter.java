@@ -1,17 +1,13 @@
 package dev.switchboard.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.switchboard.api.OpenAiError;
 import dev.switchboard.config.SwitchboardConfig;
 
 /**
@@ -21,11 +17,10 @@ import dev.switchboard.config.SwitchboardConfig;
  */
 public class GatewayAuthFilter {
 
-    private final List<byte[]> keys;
+    private final BearerKeys keys;
 
     public GatewayAuthFilter(SwitchboardConfig config) {
-        this.keys = config.auth().apiKeys().orElse(List.of()).stream()
-                .map(key -> key.getBytes(StandardCharsets.UTF_8)).toList();
+        this.keys = BearerKeys.of(config.auth().apiKeys().orElse(List.of()));
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -34,24 +29,11 @@ public class GatewayAuthFilter {
             return null;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && known(header.substring(7).trim())) {
+        if (keys.admit(header)) {
             return null;
         }
-        String message = header == null
+        return BearerKeys.unauthorized(header == null
                 ? "Missing gateway API key: send it as 'Authorization: Bearer <key>'."
-                : "Incorrect gateway API key provided.";
-        return Response.status(401).type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(OpenAiError.of(message, "invalid_request_error", null, "invalid_api_key")).build();
-    }
-
-    /** Compares against every key in constant time, so timing reveals nothing about near misses. */
-    private boolean known(String presented) {
-        byte[] candidate = presented.getBytes(StandardCharsets.UTF_8);
-        boolean match = false;
-        for (byte[] key : keys) {
-            match |= MessageDigest.isEqual(key, candidate);
-        }
-        return match;
+                : "Incorrect gateway API key provided.");
     }
 }

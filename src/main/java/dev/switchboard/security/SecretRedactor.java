@@ -27,9 +27,10 @@ public class SecretRedactor {
 
     @Inject
     public SecretRedactor(SwitchboardConfig config) {
-        this(Stream.concat(
+        this(Stream.of(
                 config.providers().values().stream().map(SwitchboardConfig.Provider::apiKey).flatMap(Optional::stream),
-                config.auth().apiKeys().orElse(List.of()).stream()).toList());
+                config.auth().apiKeys().orElse(List.of()).stream(),
+                config.auth().adminKey().stream()).flatMap(keys -> keys).toList());
     }
 
     SecretRedactor(List<String> secrets) {

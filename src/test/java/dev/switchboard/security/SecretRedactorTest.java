@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.support.TestConfig;
+
 class SecretRedactorTest {
 
     private final SecretRedactor redactor = new SecretRedactor(List.of("my-gateway-key-123", "custom-provider-secret"));
@@ -29,5 +31,13 @@ class SecretRedactorTest {
         assertThat(redactor.redact("The server had an error while processing your request."))
                 .isEqualTo("The server had an error while processing your request.");
         assertThat(redactor.redact(null)).isNull();
+    }
+
+    @Test
+    void knowsTheAdminKeyFromConfiguration() {
+        SecretRedactor configured = new SecretRedactor(TestConfig.load(TestConfig.seed(
+                "switchboard.auth.admin-key", "admin-secret-5150", "switchboard.auth.api-keys", "gateway-secret-8080")));
+        assertThat(configured.redact("saw admin-secret-5150 and gateway-secret-8080"))
+                .isEqualTo("saw [redacted] and [redacted]");
     }
 }
