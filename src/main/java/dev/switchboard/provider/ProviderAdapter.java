@@ -32,4 +32,13 @@ public interface ProviderAdapter {
      *                stream on this route (only offered where {@link ProviderId#canContinue} is true)
      */
     Multi<StreamEvent> stream(ChatRequest request, Route route, Optional<String> prefill);
+
+    /**
+     * The active health probe: one cheap call that is never billed (the provider's model list) and
+     * reaches the same host, with the same key, as a completion. Completes when the provider answered
+     * in the documented shape; fails with a {@link ProviderFailure} otherwise (see
+     * {@link ModelListProbe}). It has no timeout, breaker or fallback of its own: the prober bounds
+     * it, and a probe must not count in the breaker that guards requests.
+     */
+    Uni<Void> probe();
 }

@@ -13,6 +13,7 @@ import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
@@ -85,6 +86,16 @@ public class AnthropicAdapter implements ProviderAdapter {
             return client.streamMessages(endpoints.baseUrl(ID), apiKey, settings.apiVersion(), body)
                     .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
         }).onFailure().transform(error -> FailureFallback.classify(ID, error));
+    }
+
+    /** {@code GET /v1/models?limit=1} with the same key and {@code anthropic-version} as a completion. */
+    @Override
+    public Uni<Void> probe() {
+        String apiKey = endpoints.of(ID).apiKey().orElse(null);
+        String version = config.providers().get(ID.configName()).apiVersion();
+        return ModelListProbe.check(ID,
+                () -> client.listModels(endpoints.baseUrl(ID), apiKey, version),
+                AnthropicModelList::documented);
     }
 
     /** The caller's limit, else the route's, else the provider default: the Messages API requires one. */

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.anthropic;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.ProviderPolicy;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.rest.client.reactive.ClientQueryParam;
 import io.quarkus.rest.client.reactive.Url;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Multi;
@@ -61,6 +63,18 @@ public interface AnthropicClient {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     Multi<SseEvent<String>> streamMessages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("anthropic-version") String version, AnthropicRequest body);
+
+    /**
+     * The model list: the health probe's cheap call, never billed. It carries no fault-tolerance
+     * annotation on purpose: a probe must not count in the breaker that guards completions, and
+     * the prober bounds it with its own timeout ({@code switchboard.probes.timeout}). {@code limit=1}
+     * (the API takes 1 to 1000, default 20) keeps the answer to one model.
+     */
+    @GET
+    @Path("/v1/models")
+    @ClientQueryParam(name = "limit", value = "1")
+    Uni<AnthropicModelList> listModels(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
+            @HeaderParam("anthropic-version") String version);
 
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {

@@ -13,6 +13,7 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderFailure;
@@ -67,6 +68,15 @@ public class GeminiAdapter implements ProviderAdapter {
         GeminiRequest body = GeminiTranslator.toGemini(request);
         return client.generateContent(endpoints.baseUrl(ProviderId.GEMINI), route.model(), apiKey, body)
                 .map(response -> GeminiTranslator.fromGemini(response, ProviderId.GEMINI, route.model()));
+    }
+
+    /** {@code GET /v1beta/models?pageSize=1}, the key in {@code x-goog-api-key} as for a completion. */
+    @Override
+    public Uni<Void> probe() {
+        String apiKey = endpoints.of(ProviderId.GEMINI).apiKey().orElse(null);
+        return ModelListProbe.check(ProviderId.GEMINI,
+                () -> client.listModels(endpoints.baseUrl(ProviderId.GEMINI), apiKey),
+                GeminiModelList::documented);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.gemini;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,6 +65,18 @@ public interface GeminiClient {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     Multi<SseEvent<String>> streamGenerateContent(@Url String baseUrl, @PathParam("model") String model,
             @HeaderParam("x-goog-api-key") String apiKey, GeminiRequest body);
+
+    /**
+     * The model list: the health probe's cheap call, never billed. It carries no fault-tolerance
+     * annotation on purpose: a probe must not count in the breaker that guards completions, and
+     * the prober bounds it with its own timeout ({@code switchboard.probes.timeout}). {@code pageSize=1}
+     * (the API default is 50) keeps the answer to one model; the key goes in the header, as for
+     * every other call.
+     */
+    @GET
+    @Path("/v1beta/models")
+    @ClientQueryParam(name = "pageSize", value = "1")
+    Uni<GeminiModelList> listModels(@Url String baseUrl, @HeaderParam("x-goog-api-key") String apiKey);
 
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {

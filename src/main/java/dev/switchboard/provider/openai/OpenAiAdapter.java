@@ -32,4 +32,9 @@ public class OpenAiAdapter extends OpenAiFormatAdapter {
     protected Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, ObjectNode body) {
         return client.streamChatCompletions(baseUrl, authorization, body);
     }
+
+    @Override
+    protected Uni<OpenAiModelList> listModels(String baseUrl, String authorization) {
+        return client.listModels(baseUrl, authorization);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.openai;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -59,6 +60,16 @@ public interface OpenAiClient {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     Multi<SseEvent<String>> streamChatCompletions(@Url String baseUrl,
             @HeaderParam("Authorization") String authorization, ObjectNode body);
+
+    /**
+     * The model list: the health probe's cheap call, never billed. It carries no fault-tolerance
+     * annotation on purpose: a probe must not count in the breaker that guards completions, and
+     * the prober bounds it with its own timeout ({@code switchboard.probes.timeout}). OpenAI
+     * documents no page size, so the whole list comes (a few kilobytes).
+     */
+    @GET
+    @Path("/models")
+    Uni<OpenAiModelList> listModels(@Url String baseUrl, @HeaderParam("Authorization") String authorization);
 
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {

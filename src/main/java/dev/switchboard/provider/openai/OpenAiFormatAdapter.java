@@ -10,6 +10,7 @@ import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
@@ -31,6 +32,8 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
     protected abstract Uni<OpenAiChatResponse> send(String baseUrl, String authorization, ObjectNode body);
 
     protected abstract Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, ObjectNode body);
+
+    protected abstract Uni<OpenAiModelList> listModels(String baseUrl, String authorization);
 
     @Override
     public ProviderId id() {
@@ -68,6 +71,13 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
             return sendStreaming(endpoints.baseUrl(id), authorization(), body)
                     .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
         }).onFailure().transform(error -> FailureFallback.classify(id, error));
+    }
+
+    /** {@code GET {base}/models}, with the key as a Bearer token when there is one (a local server may need none). */
+    @Override
+    public Uni<Void> probe() {
+        return ModelListProbe.check(id, () -> listModels(endpoints.baseUrl(id), authorization()),
+                OpenAiModelList::documented);
     }
 
     private String authorization() {

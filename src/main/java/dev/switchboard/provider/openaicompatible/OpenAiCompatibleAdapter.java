@@ -12,6 +12,7 @@ import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.openai.OpenAiChatResponse;
 import dev.switchboard.provider.openai.OpenAiFormatAdapter;
+import dev.switchboard.provider.openai.OpenAiModelList;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -33,5 +34,10 @@ public class OpenAiCompatibleAdapter extends OpenAiFormatAdapter {
     @Override
     protected Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, ObjectNode body) {
         return client.streamChatCompletions(baseUrl, authorization, body);
+    }
+
+    @Override
+    protected Uni<OpenAiModelList> listModels(String baseUrl, String authorization) {
+        return client.listModels(baseUrl, authorization);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.openaicompatible;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.ProviderPolicy;
 import dev.switchboard.provider.openai.OpenAiChatResponse;
 import dev.switchboard.provider.openai.OpenAiErrors;
+import dev.switchboard.provider.openai.OpenAiModelList;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.quarkus.rest.client.reactive.Url;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -61,6 +63,17 @@ public interface OpenAiCompatibleClient {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     Multi<SseEvent<String>> streamChatCompletions(@Url String baseUrl,
             @HeaderParam("Authorization") String authorization, ObjectNode body);
+
+    /**
+     * The model list: the health probe's cheap call, never billed. It carries no fault-tolerance
+     * annotation on purpose: a probe must not count in the breaker that guards completions, and
+     * the prober bounds it with its own timeout ({@code switchboard.probes.timeout}). vLLM, Ollama
+     * and most others serve {@code GET /v1/models}; a server that does not is told apart by its
+     * 404 and never marked down for it.
+     */
+    @GET
+    @Path("/models")
+    Uni<OpenAiModelList> listModels(@Url String baseUrl, @HeaderParam("Authorization") String authorization);
 
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {

@@ -70,6 +70,11 @@ class AnthropicStreamingAdapterTest {
             sent.add(body);
             return answer;
         }
+
+        @Override
+        public Uni<AnthropicModelList> listModels(String baseUrl, String apiKey, String version) {
+            throw new UnsupportedOperationException("the stream test calls only streamMessages");
+        }
     }
 
     private static AnthropicAdapter adapter(AnthropicClient client) {

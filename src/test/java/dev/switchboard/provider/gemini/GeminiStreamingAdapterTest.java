@@ -65,6 +65,11 @@ class GeminiStreamingAdapterTest {
             sent.add(body);
             return Multi.createFrom().iterable(List.<SseEvent<String>>copyOf(Fixtures.sse(fixture)));
         }
+
+        @Override
+        public Uni<GeminiModelList> listModels(String baseUrl, String apiKey) {
+            throw new UnsupportedOperationException("the stream test calls only streamGenerateContent");
+        }
     }
 
     private static GeminiAdapter adapter(GeminiClient client) {
