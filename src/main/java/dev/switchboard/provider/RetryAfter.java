@@ -29,7 +29,9 @@ public final class RetryAfter {
             try {
                 Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
                 Duration wait = Duration.between(now, at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+                // Whole milliseconds, rounded up: timers run in milliseconds, and must never fire early.
+                return Optional.of(wait.isNegative() ? Duration.ZERO
+                        : Duration.ofMillis((wait.toNanos() + 999_999) / 1_000_000));
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();
             }

@@ -392,8 +392,9 @@ public class Router {
             }
             Decision decision = policy.decide(failure, retries, othersLeft, deadline.remaining());
             if (decision instanceof Decision.Retry retry && !availability.circuitOpen(route)) {
-                return Uni.createFrom().voidItem().onItem().delayIt().by(retry.after())
-                        .chain(() -> availability.admit(route)
+                Uni<Void> pause = retry.after().isZero() ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(retry.after());
+                return pause.chain(() -> availability.admit(route)
                                 .map(again -> call(route, again, retries + 1))
                                 .orElseGet(this::next));
             }

@@ -51,13 +51,25 @@ class RateLimitWithRetryAfterTest extends GatewayTestBase {
 
     @Test
     void readsRetryAfterAsAnHttpDate() {
-        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
-        stubOnceThenAnswer(inTwoSeconds);
+        // HTTP dates have whole seconds, so "in three seconds" means more than two from now.
+        String inThreeSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3));
+        stubOnceThenAnswer(inThreeSeconds);
 
         caller().body(chatOnly("gpt-4o")).post("/v1/chat/completions").then()
                 .statusCode(200);
 
         assertThat(gapsMs(calls(OPENAI_CHAT))).hasSize(1).allMatch(gap -> gap >= 900);
+    }
+
+    @Test
+    void aRetryAfterDateAlreadyPastIsRetriedAtOnce() {
+        String aMinuteAgo = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(1));
+        stubOnceThenAnswer(aMinuteAgo);
+
+        caller().body(chatOnly("gpt-4o")).post("/v1/chat/completions").then()
+                .statusCode(200);
+
+        assertThat(calls(OPENAI_CHAT)).hasSize(2);
     }
 
     @Test

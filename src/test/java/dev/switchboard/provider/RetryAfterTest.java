@@ -34,4 +34,12 @@ class RetryAfterTest {
     void readsSecondsAndHttpDates(String header, Optional<Duration> expected) {
         assertThat(RetryAfter.parse(header, NOW)).isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void roundsAnHttpDateUpToWholeMillisecondsSoATimerNeverFiresEarly() {
+        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 10:00:30 GMT", NOW.plusNanos(500)))
+                .contains(Duration.ofMillis(30_000));
+        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 10:00:30 GMT", NOW.plusNanos(1_000_500)))
+                .contains(Duration.ofMillis(29_999));
+    }
 }
