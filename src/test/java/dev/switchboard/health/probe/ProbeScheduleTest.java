@@ -2,15 +2,12 @@ package dev.switchboard.health.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.support.ManualClock;
 
 /** When a provider is due for its next probe, on a clock the test moves by hand. */
 class ProbeScheduleTest {
@@ -136,29 +133,5 @@ class ProbeScheduleTest {
 
         assertThat(schedule.claim(OPENAI, false)).as("probed a moment ago, due again after a reset").isTrue();
         assertThat(schedule.claim(ProviderId.GEMINI, false)).as("still in flight").isFalse();
-    }
-
-    /** A clock that moves only when told. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
