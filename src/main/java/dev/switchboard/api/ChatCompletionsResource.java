@@ -24,7 +24,8 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.provider.ProviderEndpoints;
-import dev.switchboard.routing.ChainResolver;
+import dev.switchboard.routing.AllRoutesFailed;
+import dev.switchboard.routing.Plan;
 import dev.switchboard.routing.Deadline;
 import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RoutedAnswer;
@@ -47,15 +48,13 @@ public class ChatCompletionsResource {
     static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
 
     private final Router router;
-    private final ChainResolver chains;
     private final ProviderEndpoints endpoints;
     private final ObjectMapper json;
     private final Duration deadline;
 
-    public ChatCompletionsResource(Router router, ChainResolver chains, ProviderEndpoints endpoints, ObjectMapper json,
+    public ChatCompletionsResource(Router router, ProviderEndpoints endpoints, ObjectMapper json,
             SwitchboardConfig config) {
         this.router = router;
-        this.chains = chains;
         this.endpoints = endpoints;
         this.json = json;
         this.deadline = config.routing().deadline();
@@ -65,11 +64,14 @@ public class ChatCompletionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Multi<Buffer> create(ChatCompletionRequest body, @HeaderParam(GatewayHeaders.DEADLINE_MS) String deadlineMs) {
         ChatRequest request = ChatRequestValidator.validate(body);
-        List<Route> chain = chains.resolve(body.model(), body.fallbacks());
+        Plan plan = router.plan(request, body.model(), body.fallbacks());
         Deadline requestDeadline = Deadline.after(budget(deadlineMs));
         Uni<Reply> reply = ChatRequestValidator.streams(body)
-                ? router.stream(request, chain, requestDeadline).map(stream -> streamed(stream, ChatRequestValidator.includeUsage(body)))
-                : router.route(request, chain, requestDeadline).map(this::whole);
+                ? router.stream(request, plan.chain(), requestDeadline)
+                        .map(stream -> streamed(stream, plan, ChatRequestValidator.includeUsage(body)))
+                : router.route(request, plan.chain(), requestDeadline).map(answer -> whole(answer, plan));
+        reply = reply.onFailure(AllRoutesFailed.class).transform(failure -> plan.complexity()
+                .<Throwable>map(((AllRoutesFailed) failure)::classifiedAs).orElse(failure));
         return RestMulti.fromUniResponse(reply, Reply::body, Reply::headers, Reply::status);
     }
 
@@ -95,7 +97,7 @@ public class ChatCompletionsResource {
         }
     }
 
-    private Reply whole(RoutedAnswer answer) {
+    private Reply whole(RoutedAnswer answer, Plan plan) {
         ChatResult result = answer.result();
         boolean simulated = endpoints.simulated(answer.route().provider());
         var body = new ChatCompletionResponse(completionId(result.id()), "chat.completion",
@@ -106,13 +108,13 @@ public class ChatCompletionsResource {
                 new ChatCompletionResponse.Usage(result.usage().promptTokens(), result.usage().completionTokens(),
                         result.usage().totalTokens()),
                 simulated ? SIMULATED_FINGERPRINT : null);
-        Map<String, List<String>> headers = headers(answer.route(), answer.upstreamCalls(), MediaType.APPLICATION_JSON);
+        Map<String, List<String>> headers = headers(answer.route(), plan, answer.upstreamCalls(), MediaType.APPLICATION_JSON);
         return new Reply(200, headers, Multi.createFrom().item(Buffer.buffer(toJson(body))));
     }
 
-    private Reply streamed(RoutedStream stream, boolean includeUsage) {
+    private Reply streamed(RoutedStream stream, Plan plan, boolean includeUsage) {
         boolean simulated = endpoints.simulated(stream.route().provider());
-        Map<String, List<String>> headers = headers(stream.route(), stream.upstreamCalls(), EVENT_STREAM);
+        Map<String, List<String>> headers = headers(stream.route(), plan, stream.upstreamCalls(), EVENT_STREAM);
         headers.put(HttpHeaders.CACHE_CONTROL, List.of("no-cache"));
         // Proxies such as nginx would otherwise hold the events back.
         headers.put("X-Accel-Buffering", List.of("no"));
@@ -120,10 +122,11 @@ public class ChatCompletionsResource {
         return new Reply(200, headers, chunks.encode(stream.events()));
     }
 
-    private Map<String, List<String>> headers(Route route, long calls, String contentType) {
+    private Map<String, List<String>> headers(Route route, Plan plan, long calls, String contentType) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put(HttpHeaders.CONTENT_TYPE, List.of(contentType));
         headers.put(GatewayHeaders.ROUTE, List.of(route.name()));
+        plan.complexity().ifPresent(tier -> headers.put(GatewayHeaders.COMPLEXITY, List.of(tier.wireName())));
         headers.put(GatewayHeaders.ATTEMPTS, List.of(Long.toString(calls)));
         if (endpoints.simulated(route.provider())) {
             headers.put(GatewayHeaders.SIMULATED, List.of("true"));

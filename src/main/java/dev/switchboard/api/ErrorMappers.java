@@ -47,6 +47,7 @@ public class ErrorMappers {
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body)
                 .header(GatewayHeaders.ATTEMPTS, e.upstreamCalls());
         e.retryAfter().ifPresent(wait -> response.header("Retry-After", Math.max(1, (wait.toMillis() + 999) / 1000)));
+        e.complexity().ifPresent(tier -> response.header(GatewayHeaders.COMPLEXITY, tier.wireName()));
         return response.build();
     }
 

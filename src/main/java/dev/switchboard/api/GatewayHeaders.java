@@ -9,6 +9,8 @@ public final class GatewayHeaders {
     public static final String ATTEMPTS = "x-switchboard-attempts";
     /** Response: present and true when the answer came from a simulated provider. */
     public static final String SIMULATED = "x-switchboard-simulated";
+    /** Response: for {@code model: "auto"}, the complexity tier the conversation was classified as. */
+    public static final String COMPLEXITY = "x-switchboard-complexity";
     /** Request: shortens the request's deadline, in milliseconds. */
     public static final String DEADLINE_MS = "x-switchboard-deadline-ms";
 

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.routing.Tier;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -85,6 +86,16 @@ public class ConfigCheck {
         checkPositive(problems, "switchboard.routing.first-token-timeout", Optional.of(routing.firstTokenTimeout()));
         checkPositive(problems, "switchboard.routing.stream-idle-timeout", Optional.of(routing.streamIdleTimeout()));
         checkAtLeastOne(problems, "switchboard.routing.max-attempts", routing.maxAttempts());
+        if (routes.contains("auto")) {
+            problems.add("switchboard.routes.auto: 'auto' is reserved for cost-aware routing; name the route otherwise");
+        }
+        config.auto().tiers().forEach((tier, route) -> {
+            String key = "switchboard.auto.tiers." + tier;
+            if (java.util.Arrays.stream(Tier.values()).noneMatch(t -> t.wireName().equals(tier))) {
+                problems.add(key + ": unknown tier '" + tier + "' (known: simple, moderate, complex)");
+            }
+            checkNames(problems, key, List.of(route), routes);
+        });
         SwitchboardConfig.Health health = config.health();
         checkAtLeastOne(problems, "switchboard.health.failure-threshold", health.failureThreshold());
         checkAtLeastOne(problems, "switchboard.health.latency-window", health.latencyWindow());

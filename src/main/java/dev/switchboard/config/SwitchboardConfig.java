@@ -32,6 +32,8 @@ public interface SwitchboardConfig {
 
     Health health();
 
+    Auto auto();
+
     Probes probes();
 
     Auth auth();
@@ -188,6 +190,19 @@ public interface SwitchboardConfig {
     /** How the router orders the available routes of a chain. */
     enum RouteOrder {
         PRIORITY, LATENCY
+    }
+
+    /** Cost-aware routing for {@code model: "auto"}. */
+    interface Auto {
+        /**
+         * The route each tier ({@code simple}, {@code moderate}, {@code complex}) goes to; a tier not
+         * named here goes to its cheapest route (the routes' {@code tier} and prices).
+         */
+        Map<String, String> tiers();
+
+        /** Whether a fallback may move an auto request to a more expensive tier than the one chosen. */
+        @WithDefault("false")
+        boolean allowUpgrade();
     }
 
     /** Passive health per route; the defaults are the seed's figures. */

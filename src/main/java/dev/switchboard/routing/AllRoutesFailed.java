@@ -26,12 +26,27 @@ public class AllRoutesFailed extends RuntimeException {
     private final Verdict verdict;
     private final List<Attempt> attempts;
     private final Duration retryAfter;
+    private final Tier complexity;
 
     public AllRoutesFailed(Verdict verdict, String message, List<Attempt> attempts, Duration retryAfter) {
+        this(verdict, message, attempts, retryAfter, null);
+    }
+
+    private AllRoutesFailed(Verdict verdict, String message, List<Attempt> attempts, Duration retryAfter, Tier complexity) {
         super(message, null, false, false);
         this.verdict = verdict;
         this.attempts = List.copyOf(attempts);
         this.retryAfter = retryAfter;
+        this.complexity = complexity;
+    }
+
+    /** The same failure of a {@code model: "auto"} request, with the tier it was classified as. */
+    public AllRoutesFailed classifiedAs(Tier tier) {
+        return new AllRoutesFailed(verdict, getMessage(), attempts, retryAfter, tier);
+    }
+
+    public Optional<Tier> complexity() {
+        return Optional.ofNullable(complexity);
     }
 
     public Verdict verdict() {

@@ -56,11 +56,13 @@ public class Router {
     private final StreamSettings streamSettings;
     private final ChainOrder order;
     private final GatewayMetrics metrics;
+    private final ChainResolver chains;
+    private final AutoRouting auto;
     private final Vertx vertx;
 
     public Router(Instance<ProviderAdapter> adapters, RouteAvailability availability, RouteTable routes,
             SwitchboardConfig config, SecretRedactor redactor, StreamSettings streamSettings, GatewayMetrics metrics,
-            Vertx vertx) {
+            ChainResolver chains, AutoRouting auto, Vertx vertx) {
         adapters.forEach(adapter -> this.adapters.put(adapter.id(), adapter));
         this.availability = availability;
         this.routes = routes;
@@ -70,7 +72,18 @@ public class Router {
         this.streamSettings = streamSettings;
         this.order = new ChainOrder(config.routing().order(), availability);
         this.metrics = metrics;
+        this.chains = chains;
+        this.auto = auto;
         this.vertx = vertx;
+    }
+
+    /**
+     * What the request will try, before anything is called: the route its {@code model} names and
+     * that route's chain, or for {@code model: "auto"} the route of the tier its complexity needs
+     * (cost-aware routing, see {@link AutoRouting}).
+     */
+    public Plan plan(ChatRequest request, String model, List<String> fallbacks) {
+        return AutoRouting.AUTO.equals(model) ? auto.plan(request, fallbacks) : Plan.of(chains.resolve(model, fallbacks));
     }
 
     GatewayMetrics metrics() {

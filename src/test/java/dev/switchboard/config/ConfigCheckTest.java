@@ -54,4 +54,18 @@ class ConfigCheckTest {
                 .containsExactly("switchboard.routes.claude-sonnet.provider: provider 'anthropic' is disabled "
                         + "(switchboard.providers.anthropic.enabled=false)");
     }
+
+    @Test
+    void autoIsReservedAndItsTiersMustNameRoutes() {
+        var config = TestConfig.load(TestConfig.seed(
+                "switchboard.routes.auto.provider", "openai",
+                "switchboard.routes.auto.model", "gpt-4o",
+                "switchboard.auto.tiers.simple", "gpt-5-nano",
+                "switchboard.auto.tiers.trivial", "gpt-4o"));
+
+        assertThat(ConfigCheck.problems(config))
+                .anySatisfy(p -> assertThat(p).startsWith("switchboard.routes.auto: 'auto' is reserved"))
+                .anySatisfy(p -> assertThat(p).startsWith("switchboard.auto.tiers.simple[0]: 'gpt-5-nano' is not a configured route"))
+                .anySatisfy(p -> assertThat(p).startsWith("switchboard.auto.tiers.trivial: unknown tier 'trivial'"));
+    }
 }
