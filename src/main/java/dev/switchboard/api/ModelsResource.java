@@ -2,7 +2,9 @@ package dev.switchboard.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.provider.ProviderEndpoints;
+import dev.switchboard.routing.AutoRouting;
 import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RouteTable;
 
@@ -45,16 +48,26 @@ public class ModelsResource {
         this.endpoints = endpoints;
     }
 
+    /** Every configured route, then {@code auto} when some route has a tier for it to choose. */
     @GET
     public ModelList list() {
-        return new ModelList("list", routes.all().stream().map(this::model).toList());
+        List<Model> models = new ArrayList<>(routes.all().stream().map(this::model).toList());
+        auto().ifPresent(models::add);
+        return new ModelList("list", models);
     }
 
     @GET
     @Path("/{id}")
     public Model retrieve(@PathParam("id") String id) {
-        return routes.named(id).map(this::model).orElseThrow(() -> new InvalidRequestException(404, "model",
+        Optional<Model> model = AutoRouting.AUTO.equals(id) ? auto() : routes.named(id).map(this::model);
+        return model.orElseThrow(() -> new InvalidRequestException(404, "model",
                 "The model '" + id + "' is not a configured route", "model_not_found"));
+    }
+
+    /** {@code auto}: Switchboard picks the cheapest capable route; it has no provider or price of its own. */
+    private Optional<Model> auto() {
+        boolean tiered = routes.all().stream().anyMatch(route -> route.tier().isPresent());
+        return tiered ? Optional.of(new Model(AutoRouting.AUTO, "model", created, "switchboard", null)) : Optional.empty();
     }
 
     private Model model(Route route) {

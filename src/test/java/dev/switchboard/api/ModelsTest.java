@@ -30,4 +30,12 @@ class ModelsTest extends GatewayTestBase {
                 .body("object", equalTo("model"));
         caller().get("/v1/models/unknown").then().statusCode(404).body("error.code", equalTo("model_not_found"));
     }
+
+    @Test
+    void listsAutoForCostAwareRouting() {
+        caller().get("/v1/models").then().statusCode(200)
+                .body("data.id", hasItems("auto"))
+                .body("data.find { it.id == 'auto' }.owned_by", equalTo("switchboard"));
+        caller().get("/v1/models/auto").then().statusCode(200).body("id", equalTo("auto"));
+    }
 }
