@@ -23,6 +23,7 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Usage;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.cost.Pricing;
+import dev.switchboard.cost.SpendLedger;
 import dev.switchboard.health.RouteAvailability;
 import dev.switchboard.health.Ticket;
 import dev.switchboard.health.Unavailable;
@@ -60,11 +61,12 @@ public class Router {
     private final GatewayMetrics metrics;
     private final ChainResolver chains;
     private final AutoRouting auto;
+    private final SpendLedger spend;
     private final Vertx vertx;
 
     public Router(Instance<ProviderAdapter> adapters, RouteAvailability availability, RouteTable routes,
             SwitchboardConfig config, SecretRedactor redactor, StreamSettings streamSettings, GatewayMetrics metrics,
-            ChainResolver chains, AutoRouting auto, Vertx vertx) {
+            ChainResolver chains, AutoRouting auto, SpendLedger spend, Vertx vertx) {
         adapters.forEach(adapter -> this.adapters.put(adapter.id(), adapter));
         this.availability = availability;
         this.routes = routes;
@@ -76,6 +78,7 @@ public class Router {
         this.metrics = metrics;
         this.chains = chains;
         this.auto = auto;
+        this.spend = spend;
         this.vertx = vertx;
     }
 
@@ -227,6 +230,7 @@ public class Router {
         private final RequestContext context;
         /** What the request's billed calls cost so far. */
         private BigDecimal cost = BigDecimal.ZERO;
+        private boolean billed;
         /** The latest route that failed or was passed over, until the request moves on to another. */
         private Attempt setback;
         private int calls;
@@ -257,9 +261,13 @@ public class Router {
                 return BigDecimal.ZERO;
             }
             BigDecimal charge = Pricing.cost(route, usage);
+            boolean first;
             synchronized (this) {
                 cost = cost.add(charge);
+                first = !billed;
+                billed = true;
             }
+            spend.charged(route, usage, charge, context, first);
             return charge;
         }
 
