@@ -23,6 +23,7 @@ import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.cost.Budgets;
 import dev.switchboard.cost.Pricing;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.routing.AllRoutesFailed;
@@ -55,11 +56,13 @@ public class ChatCompletionsResource {
     private final ObjectMapper json;
     private final Duration deadline;
     private final Callers callers;
+    private final Budgets budgets;
 
     public ChatCompletionsResource(Router router, ProviderEndpoints endpoints, ObjectMapper json,
-            SwitchboardConfig config, Callers callers) {
+            SwitchboardConfig config, Callers callers, Budgets budgets) {
         this.router = router;
         this.callers = callers;
+        this.budgets = budgets;
         this.endpoints = endpoints;
         this.json = json;
         this.deadline = config.routing().deadline();
@@ -70,9 +73,11 @@ public class ChatCompletionsResource {
     public Multi<Buffer> create(ChatCompletionRequest body, @HeaderParam(GatewayHeaders.DEADLINE_MS) String deadlineMs,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         ChatRequest request = ChatRequestValidator.validate(body);
-        Plan plan = router.plan(request, body.model(), body.fallbacks());
+        String caller = callers.identify(authorization);
+        // Before any provider call: a request over budget never reaches one.
+        Plan plan = budgets.admit(caller, router.plan(request, body.model(), body.fallbacks()), body.fallbacks(), router);
         Deadline requestDeadline = Deadline.after(budget(deadlineMs));
-        RequestContext context = new RequestContext(callers.identify(authorization), plan.complexity());
+        RequestContext context = new RequestContext(caller, plan.complexity());
         Uni<Reply> reply = ChatRequestValidator.streams(body)
                 ? router.stream(request, plan.chain(), requestDeadline, context)
                         .map(stream -> streamed(stream, plan, ChatRequestValidator.includeUsage(body)))
@@ -136,6 +141,9 @@ public class ChatCompletionsResource {
         headers.put(GatewayHeaders.ROUTE, List.of(route.name()));
         plan.complexity().ifPresent(tier -> headers.put(GatewayHeaders.COMPLEXITY, List.of(tier.wireName())));
         headers.put(GatewayHeaders.ATTEMPTS, List.of(Long.toString(calls)));
+        if (plan.downgraded()) {
+            headers.put(GatewayHeaders.BUDGET, List.of("downgraded"));
+        }
         if (endpoints.simulated(route.provider())) {
             headers.put(GatewayHeaders.SIMULATED, List.of("true"));
         }

@@ -16,6 +16,8 @@ public final class GatewayHeaders {
      * have none: their usage, and so their cost, is known only after the headers have gone out.
      */
     public static final String COST_USD = "x-switchboard-cost-usd";
+    /** Response: {@code downgraded} when a spent budget moved the request to the cheapest tier's route. */
+    public static final String BUDGET = "x-switchboard-budget";
     /** Request: shortens the request's deadline, in milliseconds. */
     public static final String DEADLINE_MS = "x-switchboard-deadline-ms";
 

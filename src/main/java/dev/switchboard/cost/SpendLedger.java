@@ -21,7 +21,8 @@ import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RouteTable;
 
 /**
- * Spend since start, in memory: every billed upstream call, by route, by caller, by tier (for
+ * Spend since start, in memory: every billed upstream call (also counted against the daily
+ * {@link Budgets}), by route, by caller, by tier (for
  * {@code model: "auto"} requests) and, for the savings report, by each request's tier against what
  * the same tokens would have cost on the {@link #baseline() baseline route}. A request is counted once,
  * at its first billed call; requests that no route answered cost nothing and are not counted.
@@ -37,6 +38,7 @@ public class SpendLedger {
     static final String OTHER = "other";
 
     private final GatewayMetrics metrics;
+    private final Budgets budgets;
     private final Optional<Route> baseline;
     private final Clock clock;
 
@@ -48,12 +50,13 @@ public class SpendLedger {
     private Instant since;
 
     @Inject
-    public SpendLedger(GatewayMetrics metrics, RouteTable routes, SwitchboardConfig config) {
-        this(metrics, Baseline.of(routes, config), Clock.systemUTC());
+    public SpendLedger(GatewayMetrics metrics, Budgets budgets, RouteTable routes, SwitchboardConfig config) {
+        this(metrics, budgets, Baseline.of(routes, config), Clock.systemUTC());
     }
 
-    SpendLedger(GatewayMetrics metrics, Optional<Route> baseline, Clock clock) {
+    SpendLedger(GatewayMetrics metrics, Budgets budgets, Optional<Route> baseline, Clock clock) {
         this.metrics = metrics;
+        this.budgets = budgets;
         this.baseline = baseline;
         this.clock = clock;
         this.since = clock.instant();
@@ -84,6 +87,7 @@ public class SpendLedger {
             total.add(firstOfRequest, in, out, cost, counterfactual);
         }
         metrics.spend(route, context.caller(), cost);
+        budgets.spent(context.caller(), cost);
     }
 
     /** Spend since start (or the last reset), for {@code GET /admin/spend}. */

@@ -91,6 +91,11 @@ public class Router {
         return AutoRouting.AUTO.equals(model) ? auto.plan(request, fallbacks) : Plan.of(chains.resolve(model, fallbacks));
     }
 
+    /** The plan once a budget is spent: the cheapest tier's route (see {@link AutoRouting#downgrade}). */
+    public Optional<Plan> downgrade(Plan plan, List<String> fallbacks) {
+        return auto.downgrade(plan, fallbacks);
+    }
+
     GatewayMetrics metrics() {
         return metrics;
     }
