@@ -23,14 +23,18 @@ import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.cost.Budgets;
+import dev.switchboard.cost.Pricing;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.routing.AllRoutesFailed;
-import dev.switchboard.routing.Plan;
 import dev.switchboard.routing.Deadline;
+import dev.switchboard.routing.Plan;
+import dev.switchboard.routing.RequestContext;
 import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RoutedAnswer;
 import dev.switchboard.routing.RoutedStream;
 import dev.switchboard.routing.Router;
+import dev.switchboard.security.Callers;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -51,10 +55,14 @@ public class ChatCompletionsResource {
     private final ProviderEndpoints endpoints;
     private final ObjectMapper json;
     private final Duration deadline;
+    private final Callers callers;
+    private final Budgets budgets;
 
     public ChatCompletionsResource(Router router, ProviderEndpoints endpoints, ObjectMapper json,
-            SwitchboardConfig config) {
+            SwitchboardConfig config, Callers callers, Budgets budgets) {
         this.router = router;
+        this.callers = callers;
+        this.budgets = budgets;
         this.endpoints = endpoints;
         this.json = json;
         this.deadline = config.routing().deadline();
@@ -62,14 +70,18 @@ public class ChatCompletionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Multi<Buffer> create(ChatCompletionRequest body, @HeaderParam(GatewayHeaders.DEADLINE_MS) String deadlineMs) {
+    public Multi<Buffer> create(ChatCompletionRequest body, @HeaderParam(GatewayHeaders.DEADLINE_MS) String deadlineMs,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         ChatRequest request = ChatRequestValidator.validate(body);
-        Plan plan = router.plan(request, body.model(), body.fallbacks());
+        String caller = callers.identify(authorization);
+        // Before any provider call: a request over budget never reaches one.
+        Plan plan = budgets.admit(caller, router.plan(request, body.model(), body.fallbacks()), body.fallbacks(), router);
         Deadline requestDeadline = Deadline.after(budget(deadlineMs));
+        RequestContext context = new RequestContext(caller, plan.complexity());
         Uni<Reply> reply = ChatRequestValidator.streams(body)
-                ? router.stream(request, plan.chain(), requestDeadline)
+                ? router.stream(request, plan.chain(), requestDeadline, context)
                         .map(stream -> streamed(stream, plan, ChatRequestValidator.includeUsage(body)))
-                : router.route(request, plan.chain(), requestDeadline).map(answer -> whole(answer, plan));
+                : router.route(request, plan.chain(), requestDeadline, context).map(answer -> whole(answer, plan));
         reply = reply.onFailure(AllRoutesFailed.class).transform(failure -> plan.complexity()
                 .<Throwable>map(((AllRoutesFailed) failure)::classifiedAs).orElse(failure));
         return RestMulti.fromUniResponse(reply, Reply::body, Reply::headers, Reply::status);
@@ -109,6 +121,7 @@ public class ChatCompletionsResource {
                         result.usage().totalTokens()),
                 simulated ? SIMULATED_FINGERPRINT : null);
         Map<String, List<String>> headers = headers(answer.route(), plan, answer.upstreamCalls(), MediaType.APPLICATION_JSON);
+        headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(answer.cost())));
         return new Reply(200, headers, Multi.createFrom().item(Buffer.buffer(toJson(body))));
     }
 
@@ -128,6 +141,9 @@ public class ChatCompletionsResource {
         headers.put(GatewayHeaders.ROUTE, List.of(route.name()));
         plan.complexity().ifPresent(tier -> headers.put(GatewayHeaders.COMPLEXITY, List.of(tier.wireName())));
         headers.put(GatewayHeaders.ATTEMPTS, List.of(Long.toString(calls)));
+        if (plan.downgraded()) {
+            headers.put(GatewayHeaders.BUDGET, List.of("downgraded"));
+        }
         if (endpoints.simulated(route.provider())) {
             headers.put(GatewayHeaders.SIMULATED, List.of("true"));
         }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.switchboard.chat.InvalidRequestException;
+import dev.switchboard.cost.BudgetExceeded;
 import dev.switchboard.routing.AllRoutesFailed;
 
 /**
@@ -27,6 +28,18 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
         return json(e.status(), OpenAiError.of(e.getMessage(), "invalid_request_error", e.param(), e.code()));
+    }
+
+    /**
+     * A spent daily budget: 429 like OpenAI's own quota errors, so SDKs treat it as a rate limit, with
+     * Retry-After to when the budget resets.
+     */
+    @ServerExceptionMapper
+    public Response budgetExceeded(BudgetExceeded e) {
+        return Response.status(429).type(MediaType.APPLICATION_JSON)
+                .entity(OpenAiError.of(e.getMessage(), "insufficient_quota", null, "budget_exceeded"))
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
     }
 
     @ServerExceptionMapper

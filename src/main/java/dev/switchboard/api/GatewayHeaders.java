@@ -11,6 +11,13 @@ public final class GatewayHeaders {
     public static final String SIMULATED = "x-switchboard-simulated";
     /** Response: for {@code model: "auto"}, the complexity tier the conversation was classified as. */
     public static final String COMPLEXITY = "x-switchboard-complexity";
+    /**
+     * Response: what a whole answer cost in USD, as a plain decimal (e.g. {@code 0.0001475}). Streams
+     * have none: their usage, and so their cost, is known only after the headers have gone out.
+     */
+    public static final String COST_USD = "x-switchboard-cost-usd";
+    /** Response: {@code downgraded} when a spent budget moved the request to the cheapest tier's route. */
+    public static final String BUDGET = "x-switchboard-budget";
     /** Request: shortens the request's deadline, in milliseconds. */
     public static final String DEADLINE_MS = "x-switchboard-deadline-ms";
 

@@ -108,6 +108,14 @@ public class ConfigCheck {
         checkPositive(problems, "switchboard.probes.recovery-interval", Optional.of(probes.recoveryInterval()));
         checkPositive(problems, "switchboard.probes.timeout", Optional.of(probes.timeout()));
         checkAtLeastOne(problems, "switchboard.probes.failure-threshold", probes.failureThreshold());
+        SwitchboardConfig.Budgets budgets = config.budgets();
+        checkAmount(problems, "switchboard.budgets.per-caller-daily-usd", budgets.perCallerDailyUsd());
+        checkAmount(problems, "switchboard.budgets.global-daily-usd", budgets.globalDailyUsd());
+        if (budgets.onExceeded() == SwitchboardConfig.OnExceeded.DOWNGRADE
+                && config.routes().values().stream().noneMatch(route -> route.tier().isPresent())) {
+            problems.add("switchboard.budgets.on-exceeded: 'downgrade' needs routes with a tier"
+                    + " (switchboard.routes.<name>.tier) to downgrade to; none is configured");
+        }
         config.auth().adminKey().filter(String::isBlank)
                 .ifPresent(blank -> problems.add("switchboard.auth.admin-key: must not be empty when set"));
         config.auth().apiKeys().ifPresent(keys -> {
@@ -136,6 +144,11 @@ public class ConfigCheck {
     private static void checkPositive(List<String> problems, String key, Optional<Duration> value) {
         value.filter(duration -> duration.isNegative() || duration.isZero())
                 .ifPresent(duration -> problems.add(key + ": must be positive, was " + duration));
+    }
+
+    private static void checkAmount(List<String> problems, String key, Optional<BigDecimal> usd) {
+        usd.filter(amount -> amount.signum() <= 0)
+                .ifPresent(amount -> problems.add(key + ": must be a positive amount of USD, was " + amount));
     }
 
     private static void checkPrice(List<String> problems, String key, BigDecimal price) {

@@ -40,6 +40,8 @@ public interface SwitchboardConfig {
 
     Limits limits();
 
+    Budgets budgets();
+
     interface Route {
         /** The provider serving this route: openai, anthropic, gemini or openai-compatible. */
         ProviderId provider();
@@ -252,6 +254,38 @@ public interface SwitchboardConfig {
 
         /** The key the {@code /admin} endpoints require as a Bearer token; unset leaves them open. */
         Optional<String> adminKey();
+    }
+
+    /**
+     * Daily spend limits, in USD at the routes' configured prices, per UTC day. Spend is counted after
+     * each billed call; a request is checked before any provider call, so one that starts under a
+     * budget may finish a little over it, and the next is the one refused or downgraded.
+     */
+    interface Budgets {
+        /** What each caller (gateway key; {@code anonymous} on an open gateway) may spend per UTC day. */
+        Optional<BigDecimal> perCallerDailyUsd();
+
+        /** What all callers together may spend per UTC day. */
+        Optional<BigDecimal> globalDailyUsd();
+
+        /**
+         * What a request gets once a budget is spent: {@code reject} (429, {@code budget_exceeded}, with
+         * Retry-After to the next UTC midnight) or {@code downgrade} (served by the cheapest tier's route).
+         */
+        @WithDefault("reject")
+        OnExceeded onExceeded();
+
+        /**
+         * With {@code downgrade}: whether requests that name a route are moved to the cheapest tier too.
+         * Off, only {@code model: "auto"} requests are; a request naming a route is served as asked.
+         */
+        @WithDefault("false")
+        boolean downgradeNamedRoutes();
+    }
+
+    /** What happens to requests once a daily budget is spent. */
+    enum OnExceeded {
+        REJECT, DOWNGRADE
     }
 
     interface Limits {

@@ -1,5 +1,6 @@
 package dev.switchboard.metrics;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -28,7 +29,7 @@ import io.quarkus.runtime.StartupEvent;
  * {@code gen_ai.client.operation.time_to_first_chunk} (streams) and {@code gen_ai.client.token.usage},
  * with the conventions' attributes and bucket boundaries, plus {@code switchboard.route}. What the
  * conventions do not cover is under {@code switchboard.}: requests by route and outcome, fallbacks
- * by from, to and reason, and route availability. The clients' breakers, timeouts and fallbacks are
+ * by from, to and reason, route availability, and spend in USD by route and caller. The clients' breakers, timeouts and fallbacks are
  * already published by SmallRye Fault Tolerance as {@code ft.*}; nothing here repeats them.
  *
  * <p>Tags take values only from configuration, the failure kinds and the providers' answers; ad-hoc
@@ -43,6 +44,7 @@ public class GatewayMetrics {
     static final String REQUEST_MODEL = "gen_ai.request.model";
     static final String RESPONSE_MODEL = "gen_ai.response.model";
     static final String ERROR_TYPE = "error.type";
+    static final String CALLER = "caller";
 
     /** The conventions' boundaries for durations, in seconds. */
     private static final double[] DURATION_BUCKETS = {
@@ -131,6 +133,22 @@ public class GatewayMetrics {
                 .tag("gen_ai.token.type", type)
                 .serviceLevelObjectives(TOKEN_BUCKETS)
                 .register(registry);
+    }
+
+    /**
+     * What a billed call cost, by route and caller (the caller's non-secret id, never its key). A
+     * Micrometer counter is a double: fine for dashboards; exact totals are in {@code /admin/spend}.
+     */
+    public void spend(Route route, String caller, BigDecimal usd) {
+        if (usd.signum() == 0) {
+            return;
+        }
+        Counter.builder("switchboard.spend.usd")
+                .description("USD spent on upstream calls at the routes' configured prices, by route and caller")
+                .baseUnit("usd")
+                .tags(ROUTE, route.name(), CALLER, caller)
+                .register(registry)
+                .increment(usd.doubleValue());
     }
 
     /** A request moved on from one route to another, and why. */

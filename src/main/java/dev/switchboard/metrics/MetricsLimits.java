@@ -31,6 +31,13 @@ public class MetricsLimits {
         return MeterFilter.maximumAllowableTags("gen_ai.", GatewayMetrics.RESPONSE_MODEL, MAX_VALUES, MeterFilter.deny());
     }
 
+    /** Callers are bounded by the configured keys already; the cap guards against a misconfiguration. */
+    @Produces
+    @Singleton
+    MeterFilter spendCallers() {
+        return MeterFilter.maximumAllowableTags("switchboard.spend", GatewayMetrics.CALLER, MAX_VALUES, MeterFilter.deny());
+    }
+
     @Produces
     @Singleton
     MeterFilter fallbackSources() {

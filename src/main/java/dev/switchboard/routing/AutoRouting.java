@@ -50,6 +50,15 @@ public class AutoRouting {
     }
 
     /**
+     * The plan once a budget is spent: the cheapest tier's route and its chain, with nothing dearer in
+     * it, not even fallbacks the caller named (the budget outranks them). Empty when no route has a tier.
+     */
+    public Optional<Plan> downgrade(Plan plan, List<String> fallbacks) {
+        return routeFor(Tier.SIMPLE).map(first -> new Plan(chains.resolve(first.name(), fallbacks).stream()
+                .filter(route -> route == first || !dearer(route, first)).toList(), plan.complexity(), true));
+    }
+
+    /**
      * The tier's configured route, else its cheapest; with none in that tier, the nearest more capable
      * tier (quality first), else the nearest less capable one.
      */

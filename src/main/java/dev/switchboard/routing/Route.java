@@ -9,7 +9,9 @@ import dev.switchboard.provider.ProviderId;
 
 /**
  * A named way to get an answer: a provider, its upstream model, its price and its limits.
- * Ad-hoc routes ({@code provider/model} in a request) have no price or tier.
+ * Prices are USD per million tokens; {@code cachedInputPrice} is the discounted price of input
+ * tokens the provider served from its prompt cache, where it has one.
+ * Ad-hoc routes ({@code provider/model} in a request) have no price or tier: they cost nothing here.
  */
 public record Route(
         String name,
@@ -17,6 +19,7 @@ public record Route(
         String model,
         BigDecimal inputPrice,
         BigDecimal outputPrice,
+        Optional<BigDecimal> cachedInputPrice,
         int contextWindow,
         Optional<Tier> tier,
         Optional<Duration> timeout,
@@ -29,7 +32,7 @@ public record Route(
 
     public static Route adHoc(ProviderId provider, String model) {
         return new Route(provider.configName() + "/" + model, provider, model, BigDecimal.ZERO, BigDecimal.ZERO,
-                UNKNOWN_CONTEXT, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), UNKNOWN_CONTEXT, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
 }

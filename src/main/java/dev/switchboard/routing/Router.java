@@ -1,5 +1,6 @@
 package dev.switchboard.routing;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Usage;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.cost.Pricing;
+import dev.switchboard.cost.SpendLedger;
 import dev.switchboard.health.RouteAvailability;
 import dev.switchboard.health.Ticket;
 import dev.switchboard.health.Unavailable;
@@ -58,11 +61,12 @@ public class Router {
     private final GatewayMetrics metrics;
     private final ChainResolver chains;
     private final AutoRouting auto;
+    private final SpendLedger spend;
     private final Vertx vertx;
 
     public Router(Instance<ProviderAdapter> adapters, RouteAvailability availability, RouteTable routes,
             SwitchboardConfig config, SecretRedactor redactor, StreamSettings streamSettings, GatewayMetrics metrics,
-            ChainResolver chains, AutoRouting auto, Vertx vertx) {
+            ChainResolver chains, AutoRouting auto, SpendLedger spend, Vertx vertx) {
         adapters.forEach(adapter -> this.adapters.put(adapter.id(), adapter));
         this.availability = availability;
         this.routes = routes;
@@ -74,6 +78,7 @@ public class Router {
         this.metrics = metrics;
         this.chains = chains;
         this.auto = auto;
+        this.spend = spend;
         this.vertx = vertx;
     }
 
@@ -84,6 +89,11 @@ public class Router {
      */
     public Plan plan(ChatRequest request, String model, List<String> fallbacks) {
         return AutoRouting.AUTO.equals(model) ? auto.plan(request, fallbacks) : Plan.of(chains.resolve(model, fallbacks));
+    }
+
+    /** The plan once a budget is spent: the cheapest tier's route (see {@link AutoRouting#downgrade}). */
+    public Optional<Plan> downgrade(Plan plan, List<String> fallbacks) {
+        return auto.downgrade(plan, fallbacks);
     }
 
     GatewayMetrics metrics() {
@@ -106,8 +116,11 @@ public class Router {
         return vertx;
     }
 
-    /** A whole answer from the first route along the chain that gives one. */
-    public Uni<RoutedAnswer> route(ChatRequest request, List<Route> chain, Deadline deadline) {
+    /**
+     * A whole answer from the first route along the chain that gives one, with what it cost: the
+     * answering call at its route's price (failed attempts are never billed).
+     */
+    public Uni<RoutedAnswer> route(ChatRequest request, List<Route> chain, Deadline deadline, RequestContext context) {
         Call<ChatResult> whole = new Call<>() {
             @Override
             public Uni<ChatResult> attempt(Route route) {
@@ -130,11 +143,11 @@ public class Router {
             }
         };
         return Uni.createFrom().deferred(() -> {
-            Run<ChatResult> run = new Run<>(request, chain, deadline, whole);
+            Run<ChatResult> run = new Run<>(request, chain, deadline, whole, context);
             return run.next()
                     .invoke(started -> run.answered(started.route()))
                     .onFailure(AllRoutesFailed.class).invoke(run::unanswered)
-                    .map(started -> new RoutedAnswer(started.value(), started.route(), run.attempts()));
+                    .map(started -> new RoutedAnswer(started.value(), started.route(), run.attempts(), run.cost()));
         });
     }
 
@@ -142,9 +155,10 @@ public class Router {
      * A streamed answer: the chain is walked exactly as for a whole answer until some route's stream
      * has begun (its first words arrived within the route's first-token limit), so every failure
      * before then stays invisible to the caller. From there a {@link StreamRelay} carries the stream,
-     * and recovers it if it breaks.
+     * and recovers it if it breaks. Each call that carried the stream is billed from its final usage,
+     * at its own route's price.
      */
-    public Uni<RoutedStream> stream(ChatRequest request, List<Route> chain, Deadline deadline) {
+    public Uni<RoutedStream> stream(ChatRequest request, List<Route> chain, Deadline deadline, RequestContext context) {
         Call<LiveStream> streamed = new Call<>() {
             @Override
             public Uni<LiveStream> attempt(Route route) {
@@ -172,7 +186,7 @@ public class Router {
             }
         };
         return Uni.createFrom().deferred(() -> {
-            Run<LiveStream> run = new Run<>(request, chain, deadline, streamed);
+            Run<LiveStream> run = new Run<>(request, chain, deadline, streamed, context);
             return run.next()
                     .onFailure(AllRoutesFailed.class).invoke(run::unanswered)
                     .map(started -> new StreamRelay(this, run, started.route(), started.value(), started.ticket()).start());
@@ -218,12 +232,17 @@ public class Router {
         /** Routes passed over only on the gateway's own judgement: still worth one call if nothing else is left. */
         private final List<Route> lastResorts = new ArrayList<>();
         private final String requested;
+        private final RequestContext context;
+        /** What the request's billed calls cost so far. */
+        private BigDecimal cost = BigDecimal.ZERO;
+        private boolean billed;
         /** The latest route that failed or was passed over, until the request moves on to another. */
         private Attempt setback;
         private int calls;
 
-        Run(ChatRequest request, List<Route> chain, Deadline deadline, Call<T> call) {
+        Run(ChatRequest request, List<Route> chain, Deadline deadline, Call<T> call, RequestContext context) {
             this.request = request;
+            this.context = context;
             this.requested = chain.isEmpty() ? "none" : chain.get(0).name();
             this.pending = new ArrayDeque<>(order.arrange(chain, call.streams()));
             this.deadline = deadline;
@@ -232,6 +251,34 @@ public class Router {
 
         ChatRequest request() {
             return request;
+        }
+
+        RequestContext context() {
+            return context;
+        }
+
+        /**
+         * One call was billed for this usage: charged at its route's price and added to the request's
+         * cost. Only calls that delivered an answer (or part of a stream) get here, never failed attempts.
+         */
+        BigDecimal bill(Route route, Usage usage) {
+            if (usage == null || usage.totalTokens() == 0) {
+                return BigDecimal.ZERO;
+            }
+            BigDecimal charge = Pricing.cost(route, usage);
+            boolean first;
+            synchronized (this) {
+                cost = cost.add(charge);
+                first = !billed;
+                billed = true;
+            }
+            spend.charged(route, usage, charge, context, first);
+            return charge;
+        }
+
+        /** What the request's billed calls cost so far. */
+        synchronized BigDecimal cost() {
+            return cost;
         }
 
         /** Every attempt so far; a stream relay adds its own. */
@@ -371,6 +418,7 @@ public class Router {
                             ticket.succeeded(Duration.ofNanos(took));
                             metrics.call(route, model, Duration.ofNanos(took), null);
                             metrics.tokens(route, model, call.usage(value));
+                            bill(route, call.usage(value));
                         }
                         record(new Attempt(route.name(), route.provider(), model == null ? route.model() : model, true,
                                 null, 200, null, took / 1_000_000));

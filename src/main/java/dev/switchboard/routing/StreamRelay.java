@@ -179,6 +179,7 @@ final class StreamRelay implements LiveStream.Listener {
         ticket.streamed();
         router.metrics().call(route, model, Duration.ofNanos(System.nanoTime() - callStart), null);
         router.metrics().tokens(route, model, callUsage);
+        run.bill(route, callUsage);
         run.answered(route);
         out.onNext(new StreamEvent.Finished(finish));
         out.onNext(new StreamEvent.UsageReported(earlierUsage.plus(callUsage)));
@@ -188,6 +189,8 @@ final class StreamRelay implements LiveStream.Listener {
     private void broken(ProviderFailure failure) {
         stopWatching();
         router.metrics().tokens(route, model, callUsage);
+        // The broken call's provider still bills what it sent before it broke, when it said how much.
+        run.bill(route, callUsage);
         earlierUsage = earlierUsage.plus(callUsage);
         callUsage = Usage.NONE;
         String detail = run.recordFailure(route, failure, true, callStart);

@@ -68,4 +68,31 @@ class ConfigCheckTest {
                 .anySatisfy(p -> assertThat(p).startsWith("switchboard.auto.tiers.simple[0]: 'gpt-5-nano' is not a configured route"))
                 .anySatisfy(p -> assertThat(p).startsWith("switchboard.auto.tiers.trivial: unknown tier 'trivial'"));
     }
+
+    @Test
+    void budgetsMustBePositiveAmounts() {
+        var config = TestConfig.load(TestConfig.seed(
+                "switchboard.budgets.per-caller-daily-usd", "0",
+                "switchboard.budgets.global-daily-usd", "-5"));
+
+        assertThat(ConfigCheck.problems(config)).containsExactlyInAnyOrder(
+                "switchboard.budgets.per-caller-daily-usd: must be a positive amount of USD, was 0",
+                "switchboard.budgets.global-daily-usd: must be a positive amount of USD, was -5");
+    }
+
+    @Test
+    void downgradingNeedsARouteWithATier() {
+        var config = TestConfig.load(TestConfig.seed(
+                "switchboard.budgets.global-daily-usd", "10",
+                "switchboard.budgets.on-exceeded", "downgrade"));
+
+        assertThat(ConfigCheck.problems(config)).singleElement().asString()
+                .startsWith("switchboard.budgets.on-exceeded: 'downgrade' needs routes with a tier");
+    }
+
+    @Test
+    void anUnknownBudgetActionNamesTheKey() {
+        assertThatThrownBy(() -> TestConfig.load(TestConfig.seed("switchboard.budgets.on-exceeded", "shrug")))
+                .hasMessageContaining("switchboard.budgets.on-exceeded");
+    }
 }

@@ -46,6 +46,16 @@ class AdminAuthTest extends GatewayTestBase {
         given().header("Authorization", AdminKeyProfile.ADMIN_KEY).get("/admin/status").then().statusCode(401);
     }
 
+    /** Spend names callers and routes' costs: for operators only, like the status. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/admin/spend", "/admin/savings" })
+    void spendAndSavingsNeedTheAdminKey(String path) {
+        given().get(path).then().statusCode(401).body("error.code", equalTo("invalid_api_key"));
+        caller().get(path).then().statusCode(401);
+        given().header("Authorization", "Bearer " + AdminKeyProfile.ADMIN_KEY).get(path).then().statusCode(200)
+                .body("currency", equalTo("USD"));
+    }
+
     @Test
     void aGatewayKeyDoesNotOpenAdmin() {
         caller().get("/admin/status").then().statusCode(401)

@@ -70,7 +70,7 @@ class AnthropicAdapterTest {
     void choosesMaxTokens(String why, Integer requested, Optional<Integer> routeLimit, int expected) {
         ChatRequest request = ChatRequest.of(HELLO).withMaxTokens(requested);
         Route route = new Route("claude", ProviderId.ANTHROPIC, "claude-sonnet-4-5", BigDecimal.ONE, BigDecimal.ONE,
-                200_000, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), routeLimit);
+                Optional.empty(), 200_000, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), routeLimit);
         assertEquals(expected, AnthropicAdapter.maxTokens(request, route, 4096));
     }
 

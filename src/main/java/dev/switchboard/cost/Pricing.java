@@ -1,0 +1,43 @@
+package dev.switchboard.cost;
+
+import java.math.BigDecimal;
+
+import dev.switchboard.chat.Usage;
+import dev.switchboard.routing.Route;
+
+/**
+ * What one billed upstream call cost: input tokens at the route's input price plus output tokens at
+ * its output price, both quoted in USD per million tokens. Exact decimal arithmetic throughout
+ * (dividing by a million only moves the decimal point), so sums of many small calls never drift the
+ * way floating point would.
+ *
+ * <p>Cached input tokens would be priced at the route's {@code cached-input-price}, but {@link Usage}
+ * does not yet carry the providers' cached-token counts ({@code prompt_tokens_details.cached_tokens},
+ * Anthropic's {@code cache_read_input_tokens}); until it does, every input token is charged at the
+ * full input price, which can overstate the spend of heavily cached prompts, never understate it.
+ */
+public final class Pricing {
+
+    private static final int PER_MILLION = 6;
+
+    private Pricing() {
+    }
+
+    /** The cost in USD of a call on this route billed for this usage. */
+    public static BigDecimal cost(Route route, Usage usage) {
+        return cost(route.inputPrice(), route.outputPrice(), usage);
+    }
+
+    static BigDecimal cost(BigDecimal inputPrice, BigDecimal outputPrice, Usage usage) {
+        return perMillion(usage.promptTokens(), inputPrice).add(perMillion(usage.completionTokens(), outputPrice));
+    }
+
+    private static BigDecimal perMillion(int tokens, BigDecimal pricePerMillion) {
+        return pricePerMillion.multiply(BigDecimal.valueOf(tokens)).movePointLeft(PER_MILLION);
+    }
+
+    /** A plain decimal without trailing zeros or exponent, e.g. {@code 0.0001475}: for headers and JSON. */
+    public static String plain(BigDecimal usd) {
+        return usd.signum() == 0 ? "0" : usd.stripTrailingZeros().toPlainString();
+    }
+}

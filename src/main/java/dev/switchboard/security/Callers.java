@@ -1,0 +1,51 @@
+package dev.switchboard.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.switchboard.config.SwitchboardConfig;
+
+/**
+ * A stable, non-secret name for the caller behind a gateway key, for spend reports, budgets and
+ * metrics: {@code key-} and the first 8 hex digits of the key's SHA-256. The same key always gets the
+ * same id, across restarts and replicas, and the id reveals nothing usable about the key. With no
+ * gateway keys configured every caller is {@code anonymous}: whatever an open gateway's callers send
+ * is unverified, and hashing it would let them mint unbounded ids.
+ */
+@ApplicationScoped
+public class Callers {
+
+    public static final String ANONYMOUS = "anonymous";
+
+    private final boolean open;
+
+    public Callers(SwitchboardConfig config) {
+        this.open = config.auth().apiKeys().orElse(List.of()).isEmpty();
+    }
+
+    /**
+     * The caller presenting this Authorization header. {@code GatewayAuthFilter} has already admitted it,
+     * so on a locked gateway it carries a configured key.
+     */
+    public String identify(String authorization) {
+        if (open || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return ANONYMOUS;
+        }
+        return idOf(authorization.substring(7).trim());
+    }
+
+    /** The id of a gateway key: what operators see in place of the key. */
+    public static String idOf(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "key-" + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

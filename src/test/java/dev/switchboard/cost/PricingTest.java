@@ -1,0 +1,68 @@
+package dev.switchboard.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.switchboard.chat.Usage;
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.routing.Route;
+
+/** A call's cost is exact: tokens times the price per million, in decimal, never floating point. */
+class PricingTest {
+
+    private static Route priced(String input, String output) {
+        return new Route("r", ProviderId.OPENAI, "m", new BigDecimal(input), new BigDecimal(output), Optional.empty(),
+                128_000, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void inputAndOutputTokensAtTheirPricesPerMillion() {
+        BigDecimal cost = Pricing.cost(priced("2.50", "10.00"), new Usage(19, 10));
+
+        assertThat(cost).isEqualByComparingTo("0.0001475");
+        assertThat(Pricing.plain(cost)).isEqualTo("0.0001475");
+    }
+
+    @Test
+    void smallPricesStayExact() {
+        BigDecimal cost = Pricing.cost(priced("0.15", "0.60"), new Usage(19, 10));
+
+        assertThat(cost).isEqualByComparingTo("0.00000885");
+        assertThat(Pricing.plain(cost)).isEqualTo("0.00000885");
+    }
+
+    @Test
+    void manySmallCallsSumWithoutDrift() {
+        Route mini = priced("0.15", "0.60");
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < 1_000_000; i++) {
+            total = total.add(Pricing.cost(mini, new Usage(1, 1)));
+        }
+
+        assertThat(total).isEqualByComparingTo("0.75");
+    }
+
+    @Test
+    void largeUsageAtAPremiumPrice() {
+        assertThat(Pricing.cost(priced("3", "15"), new Usage(1_000_000, 2_000_000))).isEqualByComparingTo("33");
+    }
+
+    @Test
+    void anUnpricedRouteCostsNothingAndPrintsAsZero() {
+        BigDecimal cost = Pricing.cost(priced("0", "0"), new Usage(500, 500));
+
+        assertThat(cost).isEqualByComparingTo("0");
+        assertThat(Pricing.plain(cost)).isEqualTo("0");
+    }
+
+    @Test
+    void plainNeverUsesAnExponent() {
+        assertThat(Pricing.plain(new BigDecimal("1E-9"))).isEqualTo("0.000000001");
+        assertThat(Pricing.plain(new BigDecimal("12.3400"))).isEqualTo("12.34");
+        assertThat(Pricing.plain(new BigDecimal("1E+2"))).isEqualTo("100");
+    }
+}
