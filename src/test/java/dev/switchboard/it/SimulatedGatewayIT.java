@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.AfterAll;
@@ -55,9 +56,12 @@ class SimulatedGatewayIT {
 
     @Test
     void labelsModelsAsSimulated() {
+        // Every route is on a simulated provider; "auto" is Switchboard's own choice among them.
         given().baseUri(base).get("/v1/models").then().statusCode(200)
-                .body("data.switchboard.simulated", everyItem(equalTo(true)))
-                .body("data.owned_by", everyItem(startsWith("switchboard-simulated:")));
+                .body("data.findAll { it.id != 'auto' }.switchboard.simulated", everyItem(equalTo(true)))
+                .body("data.findAll { it.id != 'auto' }.owned_by", everyItem(startsWith("switchboard-simulated:")))
+                .body("data.findAll { it.id != 'auto' }", hasSize(4))
+                .body("data.find { it.id == 'auto' }.owned_by", equalTo("switchboard"));
     }
 
     @Test
