@@ -38,6 +38,8 @@ public interface SwitchboardConfig {
 
     Limits limits();
 
+    Auto auto();
+
     interface Route {
         /** The provider serving this route: openai, anthropic, gemini or openai-compatible. */
         ProviderId provider();
@@ -237,6 +239,22 @@ public interface SwitchboardConfig {
 
         /** The key the {@code /admin} endpoints require as a Bearer token; unset leaves them open. */
         Optional<String> adminKey();
+    }
+
+    /** Requests for {@code model: "auto"}: how the gateway decides which tier of route they need. */
+    interface Auto {
+        /**
+         * Which complexity classifier decides the tier: {@code learned}, the logistic regression trained
+         * offline and shipped as a resource (see src/bench/classifier/RESULTS.md for how it compares), or
+         * {@code keywords}, the seed's phrase lists.
+         */
+        @WithDefault("learned")
+        ClassifierPolicy classifier();
+    }
+
+    /** The complexity classifiers an operator can choose for {@code model: "auto"}. */
+    enum ClassifierPolicy {
+        LEARNED, KEYWORDS
     }
 
     interface Limits {
