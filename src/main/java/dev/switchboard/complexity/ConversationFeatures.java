@@ -85,7 +85,7 @@ public final class ConversationFeatures {
     public static final int COUNT = NAMES.size();
 
     /** Characters read from the end of the last user message; the rest only counts towards its length. */
-    public static final int SCAN_LIMIT = 32_768;
+    public static final int SCAN_LIMIT = 8_192;
 
     /** A {@code max_tokens} this small means the caller wants a label, a number or a sentence. */
     public static final int SHORT_ANSWER_TOKENS = 64;
@@ -172,6 +172,47 @@ public final class ConversationFeatures {
     private static final class Scan {
         private static final long NO_WORD = 0;
 
+        // Character classes, looked up in a table for ASCII so the common case is one array read.
+        private static final int LETTER = 1;
+        private static final int DIGIT = 1 << 1;
+        private static final int SPACE = 1 << 2;
+        private static final int CODE_SYMBOL = 1 << 3;
+        private static final int OPERATOR = 1 << 4;
+        private static final int MATH_SYMBOL = 1 << 5;
+        /** Characters that need a look beyond their class: ?, `, \\ and _. */
+        private static final int SPECIAL = 1 << 6;
+        /** Characters across which two words still form a phrase ("trade-offs", "step by step"). */
+        private static final int JOINS_WORDS = 1 << 7;
+        private static final int[] ASCII = new int[128];
+
+        static {
+            for (char c = 'a'; c <= 'z'; c++) {
+                ASCII[c] = LETTER;
+                ASCII[Character.toUpperCase(c)] = LETTER;
+            }
+            for (char c = '0'; c <= '9'; c++) {
+                ASCII[c] = DIGIT;
+            }
+            for (char c : new char[] { ' ', '\t', '\n', '\r', '\f', 0x0b, 0x1c, 0x1d, 0x1e, 0x1f }) {
+                ASCII[c] = SPACE;
+            }
+            ASCII[' '] |= JOINS_WORDS;
+            ASCII['\t'] |= JOINS_WORDS;
+            ASCII['-'] |= JOINS_WORDS;
+            for (char c : "{}[];".toCharArray()) {
+                ASCII[c] |= CODE_SYMBOL;
+            }
+            for (char c : "+*/=<>%".toCharArray()) {
+                ASCII[c] |= OPERATOR;
+            }
+            for (char c : "$^".toCharArray()) {
+                ASCII[c] |= MATH_SYMBOL;
+            }
+            for (char c : "?`\\_".toCharArray()) {
+                ASCII[c] |= SPECIAL;
+            }
+        }
+
         long chars;
         long digits;
         long codeSymbols;
@@ -182,6 +223,8 @@ public final class ConversationFeatures {
         final long[] words = new long[Integer.SIZE];
 
         long finalParagraphChars;
+        /** Where the final paragraph started, in characters read. */
+        private long finalParagraphStart;
         boolean finalQuestion;
         long finalOptions;
         boolean finalBlank;
@@ -190,12 +233,14 @@ public final class ConversationFeatures {
         private boolean lineHasText;
         private boolean blankLineSeen;
         private int backticks;
+        /** Whether the previous character was one {@link #special} must see the next character of. */
+        private boolean afterSpecial;
         private char previous = '\n';
         private char beforeUnderscores;
         private long word = MarkerWords.start();
         private boolean inWord;
         private long previousWord = NO_WORD;
-        /** Answer-option detection at the start of a line: see {@link #option(char)}. */
+        /** Answer-option detection at the start of a line: see {@link #option(char, boolean)}. */
         private int optionState;
 
         void read(List<String> parts, long skip) {
@@ -213,52 +258,71 @@ public final class ConversationFeatures {
                 }
                 position += part.length();
             }
+            // A final newline ends the last word, blank and option; it is not part of the text.
             accept('\n');
             chars--;
-            if (inParagraph) {
-                finalParagraphChars--;
-            }
+            finalParagraphChars = inParagraph ? chars - finalParagraphStart : 0;
         }
 
         private void accept(char c) {
             chars++;
-            boolean whitespace = Character.isWhitespace(c);
-            if (!whitespace && (!inParagraph || blankLineSeen)) {
+            int kind = c < 128 ? ASCII[c] : nonAscii(c);
+            boolean space = (kind & SPACE) != 0;
+            if (!space && (!inParagraph || blankLineSeen)) {
                 startParagraph();
             }
-            if (inParagraph) {
-                finalParagraphChars++;
+            if ((kind & LETTER) != 0) {
+                word = MarkerWords.extend(word, c < 128 ? (char) (c | 0x20) : Character.toLowerCase(c));
+                inWord = true;
+            } else {
+                endWord(kind);
             }
-            words(c);
-            symbols(c);
-            option(c);
-            underscores(c);
+            if ((kind & (DIGIT | CODE_SYMBOL | OPERATOR | MATH_SYMBOL)) != 0) {
+                digits += (kind & DIGIT) != 0 ? 1 : 0;
+                codeSymbols += (kind & CODE_SYMBOL) != 0 ? 1 : 0;
+                operators += (kind & OPERATOR) != 0 ? 1 : 0;
+                mathNotation += (kind & MATH_SYMBOL) != 0 ? 1 : 0;
+            }
+            if (optionState >= 0) {
+                option(c, space);
+            }
+            if ((kind & SPECIAL) != 0 || afterSpecial) {
+                afterSpecial = special(c, kind);
+            }
             if (c == '\n') {
                 blankLineSeen |= !lineHasText;
                 lineHasText = false;
                 optionState = 0;
-            } else if (!whitespace) {
+            } else if (!space) {
                 lineHasText = true;
             }
             previous = c;
+        }
+
+        private static int nonAscii(char c) {
+            if (Character.isLetter(c)) {
+                return LETTER;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return SPACE;
+            }
+            return switch (c) {
+                case '∑', '∫', '√', 'π', '≤', '≥', '≠', '±', '×', '÷', '∞' -> MATH_SYMBOL;
+                default -> 0;
+            };
         }
 
         private void startParagraph() {
             paragraphs++;
             inParagraph = true;
             blankLineSeen = false;
-            finalParagraphChars = 0;
+            finalParagraphStart = chars - 1;
             finalQuestion = false;
             finalOptions = 0;
             finalBlank = false;
         }
 
-        private void words(char c) {
-            if (Character.isLetter(c)) {
-                word = MarkerWords.extend(word, Character.toLowerCase(c));
-                inWord = true;
-                return;
-            }
+        private void endWord(int kind) {
             if (inWord) {
                 count(MarkerWords.kinds(word));
                 if (previousWord != NO_WORD) {
@@ -268,7 +332,7 @@ public final class ConversationFeatures {
                 word = MarkerWords.start();
                 inWord = false;
             }
-            if (c != ' ' && c != '-' && c != '\t') {
+            if ((kind & JOINS_WORDS) == 0) {
                 previousWord = NO_WORD;
             }
         }
@@ -280,25 +344,31 @@ public final class ConversationFeatures {
             }
         }
 
-        private void symbols(char c) {
-            if (c >= '0' && c <= '9') {
-                digits++;
+        /**
+         * Question marks, code fences, LaTeX commands and blanks to fill in; returns whether the next
+         * character must be seen too (after a backslash, an underscore or a backtick).
+         */
+        private boolean special(char c, int kind) {
+            if (c == '?') {
+                finalQuestion = true;
             }
-            switch (c) {
-                case '{', '}', '[', ']', ';' -> codeSymbols++;
-                case '+', '*', '/', '=', '<', '>', '%' -> operators++;
-                case '$', '^', '∑', '∫', '√', 'π', '≤', '≥', '≠', '±', '×', '÷', '∞' -> mathNotation++;
-                case '?' -> finalQuestion = true;
-                default -> {
-                }
-            }
-            if (previous == '\\' && Character.isLetter(c)) {
+            if (previous == '\\' && (kind & LETTER) != 0) {
                 mathNotation++;
             }
             backticks = c == '`' ? backticks + 1 : 0;
             if (backticks == 3) {
                 fences++;
             }
+            // A blank is a run of underscores with no letter or digit on either side.
+            if (c == '_') {
+                if (previous != '_') {
+                    beforeUnderscores = previous;
+                }
+            } else if (previous == '_' && !Character.isLetterOrDigit(beforeUnderscores)
+                    && (kind & (LETTER | DIGIT)) == 0) {
+                finalBlank = true;
+            }
+            return c == '\\' || c == '_' || c == '`';
         }
 
         /**
@@ -306,37 +376,23 @@ public final class ConversationFeatures {
          * {@code (}, 3 after {@code (} and a letter, 4 after the letter's {@code )}, {@code .} or
          * {@code :}, -1 when this line is no option.
          */
-        private void option(char c) {
+        private void option(char c, boolean space) {
             switch (optionState) {
-                case 0 -> optionState = c == ' ' || c == '\t' ? 0 : c == '(' ? 2 : optionLetter(c) ? 1 : -1;
+                case 0 -> optionState = space && c != '\n' ? 0 : c == '(' ? 2 : optionLetter(c) ? 1 : -1;
                 case 1 -> optionState = c == ')' || c == '.' || c == ':' ? 4 : -1;
                 case 2 -> optionState = optionLetter(c) ? 3 : -1;
                 case 3 -> optionState = c == ')' ? 4 : -1;
-                case 4 -> {
-                    if (Character.isWhitespace(c)) {
+                default -> {
+                    if (space) {
                         finalOptions++;
                     }
                     optionState = -1;
-                }
-                default -> {
                 }
             }
         }
 
         private static boolean optionLetter(char c) {
             return c >= 'A' && c <= 'H';
-        }
-
-        /** A blank to fill in is a run of underscores with no letter or digit on either side. */
-        private void underscores(char c) {
-            if (c == '_') {
-                if (previous != '_') {
-                    beforeUnderscores = previous;
-                }
-            } else if (previous == '_' && !Character.isLetterOrDigit(beforeUnderscores)
-                    && !Character.isLetterOrDigit(c)) {
-                finalBlank = true;
-            }
         }
     }
 }
