@@ -325,6 +325,20 @@ public class TrainClassifier {
             row(report, "always " + TIER_NAMES[t], always.mix(), always.accuracy(), always.cost(), strong, null);
         }
         report.line("");
+        report.line("Where the learned classifier sends each task:");
+        report.line("");
+        report.line("| task | prompts | tiers cheap / mid / strong | accuracy | always cheap / mid / strong |");
+        report.line("|---|---|---|---|---|");
+        for (String task : new String[] { "arc-challenge", "mbpp", "winogrande" }) {
+            List<Sample> rows = set.stream().filter(s -> s.task.equals(task)).toList();
+            Routing routing = Routing.of(rows, s -> learned.classify(s.request));
+            double[] mix = routing.mix();
+            report.line(String.format(Locale.ROOT, "| %s | %d | %.0f%% / %.0f%% / %.0f%% | %.1f%% | %.1f%% / %.1f%% / %.1f%% |",
+                    task, rows.size(), mix[0] * 100, mix[1] * 100, mix[2] * 100, routing.accuracy() * 100,
+                    Routing.constant(rows, CHEAP).accuracy() * 100, Routing.constant(rows, MID).accuracy() * 100,
+                    Routing.constant(rows, STRONG).accuracy() * 100));
+        }
+        report.line("");
     }
 
     static void row(Report report, String name, double[] mix, double accuracy, double cost, Routing strong,
