@@ -54,8 +54,12 @@ public final class LearnedClassifier implements ComplexityClassifier {
 
     /** The classifier with the weights shipped in the application; fails with a clear message if they are missing or corrupt. */
     public static LearnedClassifier fromResource() {
-        String origin = "resource " + RESOURCE;
-        try (InputStream in = LearnedClassifier.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return fromResource(RESOURCE);
+    }
+
+    static LearnedClassifier fromResource(String resource) {
+        String origin = "resource " + resource;
+        try (InputStream in = LearnedClassifier.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new InvalidWeightsException(origin, "is missing from the class path; "
                         + "train it with src/bench/classifier/run.sh, or set switchboard.auto.classifier=keywords");
