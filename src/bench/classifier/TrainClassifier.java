@@ -175,8 +175,7 @@ public class TrainClassifier {
                 .apgr();
         report.line("");
         report.line(String.format(Locale.ROOT, "Chosen: L2 %.3g, rows no model answers %s (APGR %.4f). Without the"
-                + " MATH rows in training the same setting scores %.4f: MATH teaches the maths features without"
-                + " costing RouterBench accuracy.", best.l2, best.noneAsSimple ? "labelled simple" : "left out",
+                + " MATH rows in training the same setting scores %.4f.", best.l2, best.noneAsSimple ? "labelled simple" : "left out",
                 bestApgr, withoutMaths));
         report.line("");
         return best;
