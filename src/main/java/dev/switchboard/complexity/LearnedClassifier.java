@@ -21,7 +21,7 @@ import dev.switchboard.routing.Tier;
  * too ({@link #probabilities}, {@link #score}), for policies that weigh them against the configured
  * routes' own prices.
  *
- * <p>One classification is a single pass over the end of the last message and 66 multiply-adds:
+ * <p>One classification is a single pass over the end of the last message and 63 multiply-adds:
  * microseconds (see {@code src/bench/classifier/bench.sh}), no network, no shared mutable state.
  */
 public final class LearnedClassifier implements ComplexityClassifier {

@@ -8,14 +8,6 @@ import dev.switchboard.routing.Tier;
  */
 public record TierProbabilities(double simple, double moderate, double complex) {
 
-    public double of(Tier tier) {
-        return switch (tier) {
-            case SIMPLE -> simple;
-            case MODERATE -> moderate;
-            case COMPLEX -> complex;
-        };
-    }
-
     /** The chance that a model of this tier (or a cheaper one) suffices: how often routing there would be right. */
     public double sufficient(Tier tier) {
         return switch (tier) {
