@@ -3,15 +3,30 @@ package dev.switchboard.complexity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import io.quarkus.arc.DefaultBean;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.SwitchboardConfig.ClassifierPolicy;
+import io.quarkus.runtime.Startup;
 
-/** The classifier {@code model: "auto"} uses, unless another bean provides one. */
+/**
+ * Makes the {@link ComplexityClassifier} bean the configuration asks for
+ * ({@code switchboard.auto.classifier}, learned by default). It is created at start-up rather than on
+ * the first {@code auto} request, so that missing or corrupt weights stop the gateway before it takes
+ * traffic, not in the middle of a request.
+ */
+@ApplicationScoped
 public class ComplexityClassifiers {
 
     @Produces
-    @DefaultBean
     @ApplicationScoped
-    ComplexityClassifier keywords() {
-        return new KeywordClassifier();
+    @Startup
+    ComplexityClassifier classifier(SwitchboardConfig config) {
+        return forPolicy(config.auto().classifier());
+    }
+
+    public static ComplexityClassifier forPolicy(ClassifierPolicy policy) {
+        return switch (policy) {
+            case LEARNED -> LearnedClassifier.fromResource();
+            case KEYWORDS -> new KeywordClassifier();
+        };
     }
 }

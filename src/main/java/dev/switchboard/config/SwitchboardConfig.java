@@ -197,6 +197,14 @@ public interface SwitchboardConfig {
     /** Cost-aware routing for {@code model: "auto"}. */
     interface Auto {
         /**
+         * Which complexity classifier decides the tier: {@code learned}, the logistic regression trained
+         * offline and shipped as a resource (see src/bench/classifier/RESULTS.md for how it compares), or
+         * {@code keywords}, the seed's phrase lists.
+         */
+        @WithDefault("learned")
+        ClassifierPolicy classifier();
+
+        /**
          * The route each tier ({@code simple}, {@code moderate}, {@code complex}) goes to; a tier not
          * named here goes to its cheapest route (the routes' {@code tier} and prices).
          */
@@ -286,6 +294,11 @@ public interface SwitchboardConfig {
     /** What happens to requests once a daily budget is spent. */
     enum OnExceeded {
         REJECT, DOWNGRADE
+    }
+
+    /** The complexity classifiers an operator can choose for {@code model: "auto"}. */
+    enum ClassifierPolicy {
+        LEARNED, KEYWORDS
     }
 
     interface Limits {
