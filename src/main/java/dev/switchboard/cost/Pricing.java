@@ -11,10 +11,10 @@ import dev.switchboard.routing.Route;
  * (dividing by a million only moves the decimal point), so sums of many small calls never drift the
  * way floating point would.
  *
- * <p>Cached input tokens would be priced at the route's {@code cached-input-price}, but {@link Usage}
- * does not yet carry the providers' cached-token counts ({@code prompt_tokens_details.cached_tokens},
- * Anthropic's {@code cache_read_input_tokens}); until it does, every input token is charged at the
- * full input price, which can overstate the spend of heavily cached prompts, never understate it.
+ * <p>Input tokens read from the provider's prompt cache (OpenAI's {@code prompt_tokens_details.cached_tokens},
+ * Anthropic's {@code cache_read_input_tokens}, Gemini's {@code cachedContentTokenCount}) are priced at
+ * the route's {@code cached-input-price}; a route without one charges them at the full input price.
+ * Anthropic's cache writes are charged at the input price (Anthropic bills them at 1.25 times it).
  */
 public final class Pricing {
 
@@ -25,11 +25,18 @@ public final class Pricing {
 
     /** The cost in USD of a call on this route billed for this usage. */
     public static BigDecimal cost(Route route, Usage usage) {
-        return cost(route.inputPrice(), route.outputPrice(), usage);
+        return cost(route.inputPrice(), route.cachedInputPrice().orElse(route.inputPrice()), route.outputPrice(), usage);
     }
 
     static BigDecimal cost(BigDecimal inputPrice, BigDecimal outputPrice, Usage usage) {
-        return perMillion(usage.promptTokens(), inputPrice).add(perMillion(usage.completionTokens(), outputPrice));
+        return cost(inputPrice, inputPrice, outputPrice, usage);
+    }
+
+    static BigDecimal cost(BigDecimal inputPrice, BigDecimal cachedInputPrice, BigDecimal outputPrice, Usage usage) {
+        int cached = Math.min(usage.cachedPromptTokens(), usage.promptTokens());
+        return perMillion(usage.promptTokens() - cached, inputPrice)
+                .add(perMillion(cached, cachedInputPrice))
+                .add(perMillion(usage.completionTokens(), outputPrice));
     }
 
     private static BigDecimal perMillion(int tokens, BigDecimal pricePerMillion) {

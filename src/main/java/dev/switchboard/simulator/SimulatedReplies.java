@@ -76,7 +76,7 @@ final class SimulatedReplies {
 
     static OpenAiChatResponse.Usage openAiUsage(String content, int promptTokens) {
         int completion = tokens(content);
-        return new OpenAiChatResponse.Usage(promptTokens, completion, promptTokens + completion);
+        return new OpenAiChatResponse.Usage(promptTokens, completion, promptTokens + completion, null);
     }
 
     static AnthropicResponse anthropicMessage(String model, String content, int promptTokens) {
@@ -104,7 +104,7 @@ final class SimulatedReplies {
 
     static GeminiResponse.UsageMetadata geminiUsage(String content, int promptTokens) {
         int completion = tokens(content);
-        return new GeminiResponse.UsageMetadata(promptTokens, completion, promptTokens + completion, null);
+        return new GeminiResponse.UsageMetadata(promptTokens, completion, promptTokens + completion, null, null);
     }
 
     /** Anthropic's error object has a record; OpenAI's and Google's are read as trees, so written as trees. */

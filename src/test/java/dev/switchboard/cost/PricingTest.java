@@ -65,4 +65,19 @@ class PricingTest {
         assertThat(Pricing.plain(new BigDecimal("12.3400"))).isEqualTo("12.34");
         assertThat(Pricing.plain(new BigDecimal("1E+2"))).isEqualTo("100");
     }
+
+    @Test
+    void cachedInputTokensAtTheCachedPrice() {
+        Route cachedPrice = new Route("r", ProviderId.OPENAI, "m", new BigDecimal("2.50"), new BigDecimal("10.00"),
+                Optional.of(new BigDecimal("1.25")), 128_000, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        // 600 fresh input tokens at $2.50, 400 cached at $1.25, 100 output at $10 per million.
+        assertThat(Pricing.cost(cachedPrice, new Usage(1000, 100, 400))).isEqualByComparingTo("0.003");
+    }
+
+    @Test
+    void cachedInputTokensAtTheFullPriceWhenTheRouteHasNoCachedPrice() {
+        assertThat(Pricing.cost(priced("2.50", "10.00"), new Usage(1000, 100, 400))).isEqualByComparingTo("0.0035");
+    }
 }

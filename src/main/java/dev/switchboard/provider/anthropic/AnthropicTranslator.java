@@ -89,14 +89,17 @@ public final class AnthropicTranslator {
         return text.toString();
     }
 
-    /** The caller sent the whole prompt, so cache writes and reads count as prompt tokens too. */
+    /**
+     * The caller sent the whole prompt, so cache writes and reads count as prompt tokens too; the reads
+     * are the cached part, billed at the cached price.
+     */
     static Usage usage(AnthropicResponse.Usage usage) {
         if (usage == null) {
             return Usage.NONE;
         }
         int prompt = orZero(usage.inputTokens()) + orZero(usage.cacheCreationInputTokens())
                 + orZero(usage.cacheReadInputTokens());
-        return new Usage(prompt, orZero(usage.outputTokens()));
+        return new Usage(prompt, orZero(usage.outputTokens()), orZero(usage.cacheReadInputTokens()));
     }
 
     private static int orZero(Integer value) {

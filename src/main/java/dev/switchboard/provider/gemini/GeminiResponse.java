@@ -27,6 +27,7 @@ public record GeminiResponse(
             Integer promptTokenCount,
             Integer candidatesTokenCount,
             Integer totalTokenCount,
-            Integer thoughtsTokenCount) {
+            Integer thoughtsTokenCount,
+            Integer cachedContentTokenCount) {
     }
 }

@@ -120,13 +120,17 @@ public final class GeminiTranslator {
         return new ProviderFailure.ContentFiltered(provider, 200, "gemini stopped the answer: " + finishReason);
     }
 
-    /** Thinking tokens are billed as output, so they count as completion tokens. */
+    /**
+     * Thinking tokens are billed as output, so they count as completion tokens; cached content is part
+     * of the prompt count, billed at the cached price.
+     */
     static Usage usage(GeminiResponse.UsageMetadata usage) {
         if (usage == null) {
             return Usage.NONE;
         }
         return new Usage(orZero(usage.promptTokenCount()),
-                orZero(usage.candidatesTokenCount()) + orZero(usage.thoughtsTokenCount()));
+                orZero(usage.candidatesTokenCount()) + orZero(usage.thoughtsTokenCount()),
+                orZero(usage.cachedContentTokenCount()));
     }
 
     private static int orZero(Integer value) {

@@ -28,6 +28,16 @@ public record OpenAiChatResponse(
     public record Usage(
             @JsonProperty("prompt_tokens") Integer promptTokens,
             @JsonProperty("completion_tokens") Integer completionTokens,
-            @JsonProperty("total_tokens") Integer totalTokens) {
+            @JsonProperty("total_tokens") Integer totalTokens,
+            @JsonProperty("prompt_tokens_details") PromptTokensDetails promptTokensDetails) {
+
+        /** The cached part of the prompt tokens (already counted in them), 0 when not reported. */
+        public int cachedTokens() {
+            return promptTokensDetails == null || promptTokensDetails.cachedTokens() == null ? 0
+                    : promptTokensDetails.cachedTokens();
+        }
+    }
+
+    public record PromptTokensDetails(@JsonProperty("cached_tokens") Integer cachedTokens) {
     }
 }

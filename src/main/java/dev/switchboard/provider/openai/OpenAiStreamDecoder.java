@@ -64,7 +64,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         }
         if (chunk.usage() != null) {
             events.add(new StreamEvent.UsageReported(new Usage(orZero(chunk.usage().promptTokens()),
-                    orZero(chunk.usage().completionTokens()))));
+                    orZero(chunk.usage().completionTokens()), chunk.usage().cachedTokens())));
         }
         return events;
     }

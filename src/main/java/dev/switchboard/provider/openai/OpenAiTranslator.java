@@ -113,7 +113,7 @@ public final class OpenAiTranslator {
         if (usage == null) {
             return Usage.NONE;
         }
-        return new Usage(orZero(usage.promptTokens()), orZero(usage.completionTokens()));
+        return new Usage(orZero(usage.promptTokens()), orZero(usage.completionTokens()), usage.cachedTokens());
     }
 
     private static int orZero(Integer value) {

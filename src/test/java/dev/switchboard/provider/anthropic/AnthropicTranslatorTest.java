@@ -169,7 +169,7 @@ class AnthropicTranslatorTest {
                 arguments("messages-response-cached.json", new ChatResult("msg_01Kx8zV4bPq2mTnR7sWcYd3E",
                         "claude-sonnet-4-5-20250929",
                         "The contract's termination clause requires 30 days' written notice.", FinishReason.LENGTH,
-                        new Usage(21 + 1890 + 12060, 393))),
+                        new Usage(21 + 1890 + 12060, 393, 12060))),
                 arguments("messages-response-mixed-blocks.json", new ChatResult("msg_01Aq9w3nN8tVv5ZkX7yHjB2c",
                         "claude-sonnet-4-5-20250929", "Let me check the weather in Paris.", FinishReason.TOOL_CALLS,
                         new Usage(472, 91))),
@@ -212,10 +212,10 @@ class AnthropicTranslatorTest {
                 arguments("input and output only", new AnthropicResponse.Usage(10, 5, null, null), new Usage(10, 5)),
                 arguments("cache writes count as prompt", new AnthropicResponse.Usage(10, 5, 100, null),
                         new Usage(110, 5)),
-                arguments("cache reads count as prompt", new AnthropicResponse.Usage(10, 5, null, 1000),
-                        new Usage(1010, 5)),
+                arguments("cache reads count as prompt, and as its cached part", new AnthropicResponse.Usage(10, 5, null, 1000),
+                        new Usage(1010, 5, 1000)),
                 arguments("all three input counts add up", new AnthropicResponse.Usage(3, 7, 200, 4000),
-                        new Usage(4203, 7)),
+                        new Usage(4203, 7, 4000)),
                 arguments("missing counts are zero", new AnthropicResponse.Usage(null, null, null, null), Usage.NONE));
     }
 

@@ -257,4 +257,11 @@ class GeminiTranslatorTest {
     private static ArrayNode parts(ObjectNode response) {
         return (ArrayNode) candidate(response).path("content").path("parts");
     }
+
+    @Test
+    void cachedContentIsTheCachedPartOfThePrompt() {
+        // usageMetadata: promptTokenCount includes cachedContentTokenCount; thinking is billed as output.
+        assertEquals(new Usage(5000, 120 + 30, 4096),
+                GeminiTranslator.usage(new GeminiResponse.UsageMetadata(5000, 120, 5150, 30, 4096)));
+    }
 }

@@ -59,6 +59,16 @@ class OpenAiStreamDecoderTest {
     }
 
     @Test
+    void reportsTheCachedPartOfThePrompt() {
+        String usage = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1754988301,"
+                + "\"model\":\"gpt-4o-2024-08-06\",\"choices\":[],\"usage\":{\"prompt_tokens\":2006,"
+                + "\"completion_tokens\":300,\"total_tokens\":2306,\"prompt_tokens_details\":{\"cached_tokens\":1920,"
+                + "\"audio_tokens\":0}}}";
+
+        assertThat(decoder.decode(null, usage)).endsWith(new UsageReported(new Usage(2006, 300, 1920)));
+    }
+
+    @Test
     void aStreamedRefusalFinishesAsAContentFilter() {
         assertThat(Fixtures.decoded(decoder, "openai/chat-completion-stream-refusal.sse")).containsExactly(
                 new Started(ID, MODEL),
