@@ -83,13 +83,13 @@ class AnthropicStreamDecoderTest {
     }
 
     @Test
-    void countsCacheWritesAndReadsAsPromptTokensAsAWholeMessageDoes() {
+    void countsCacheWritesAndReadsAsPromptTokensAndReadsAsTheCachedPartAsAWholeMessageDoes() {
         decoder.decode("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_01\","
                 + "\"model\":\"" + MODEL + "\",\"content\":[],\"usage\":{\"input_tokens\":5,"
                 + "\"cache_creation_input_tokens\":20,\"cache_read_input_tokens\":100,\"output_tokens\":1}}}");
         assertThat(decoder.decode("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
                 + "\"end_turn\"},\"usage\":{\"output_tokens\":30}}"))
-                .containsExactly(new Finished(FinishReason.STOP), new UsageReported(new Usage(125, 30)));
+                .containsExactly(new Finished(FinishReason.STOP), new UsageReported(new Usage(125, 30, 100)));
     }
 
     // --- single events -----------------------------------------------------------------------
