@@ -88,4 +88,24 @@ class StreamSpendTest extends StreamingTestBase {
                 .body("routes[0].route", equalTo(StreamingProfile.VLLM))
                 .body("routes[0].usd", equalTo("0.000004"));
     }
+
+    /**
+     * Anthropic reports the input in message_start, so a Claude stream cut before its end is still billed
+     * for it: 12 input at $3/M + the 1 output token message_start counts at $15/M.
+     */
+    @Test
+    void aCutClaudeStreamIsBilledForTheInputItReportedAtItsStart() {
+        provider.on(ANTHROPIC_MESSAGES, Script.stream()
+                .events(WireStreams.anthropicStart("claude-sonnet-4-5-20250929", "Hello", " wor")).cut());
+
+        // The ad-hoc compatible route may not continue, so the break reaches the caller.
+        StreamedReply reply = StreamedReply.post(streamed("claude-sonnet", "openai-compatible/llama-3.1-8b"));
+
+        assertThat(reply.error()).isPresent();
+        given().get("/admin/spend").then().statusCode(200)
+                .body("total.usd", equalTo("0.000051"))
+                .body("routes[0].route", equalTo("claude-sonnet"))
+                .body("routes[0].input_tokens", equalTo(12))
+                .body("routes[0].output_tokens", equalTo(1));
+    }
 }

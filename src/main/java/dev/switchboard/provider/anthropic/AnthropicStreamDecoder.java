@@ -70,7 +70,13 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
         }
         started = true;
         usage = message.usage();
-        return List.of(new StreamEvent.Started(message.id(), message.model()));
+        if (usage == null) {
+            return List.of(new StreamEvent.Started(message.id(), message.model()));
+        }
+        // The input is known from the start; reported now, a stream cut before message_delta is still
+        // billed for it (message_delta's counts replace these when they come).
+        return List.of(new StreamEvent.Started(message.id(), message.model()),
+                new StreamEvent.UsageReported(AnthropicTranslator.usage(usage)));
     }
 
     /** A text block may start with text of its own, though Anthropic's streams start it empty. */

@@ -41,6 +41,7 @@ class AnthropicStreamDecoderTest {
     void decodesAPlainTextStream() {
         assertThat(Fixtures.decoded(decoder, "anthropic/stream-basic.sse")).containsExactly(
                 new Started("msg_01Hq7XbV2nKc9RtLw3Pz5sYd", MODEL),
+                new UsageReported(new Usage(21, 1)),
                 new Text("Hi"),
                 new Text(" there!"),
                 new Finished(FinishReason.STOP),
@@ -52,6 +53,7 @@ class AnthropicStreamDecoderTest {
     void passesOnTheTextOfAToolUseStreamButNotTheToolInput() {
         assertThat(Fixtures.decoded(decoder, "anthropic/stream-tool-use.sse")).containsExactly(
                 new Started("msg_01Tn4GkW8vRy2QxJm6Hc3LpE", MODEL),
+                new UsageReported(new Usage(468, 2)),
                 new Text("Let me"),
                 new Text(" look up"),
                 new Text(" the weather"),
@@ -76,7 +78,7 @@ class AnthropicStreamDecoderTest {
         // A server tool adds input as it runs: message_start said 2541, message_delta says 9876.
         List<StreamEvent> events = Fixtures.decoded(decoder, "anthropic/stream-web-search.sse");
         assertThat(events).filteredOn(UsageReported.class::isInstance)
-                .containsExactly(new UsageReported(new Usage(9876, 402)));
+                .containsExactly(new UsageReported(new Usage(2541, 3)), new UsageReported(new Usage(9876, 402)));
         assertThat(events).filteredOn(Text.class::isInstance).extracting(event -> ((Text) event).text())
                 .containsExactly("I'll search", " for today's weather in Oslo", ".", "Oslo today:",
                         " 4°C and light rain.");
@@ -150,7 +152,9 @@ class AnthropicStreamDecoderTest {
         List<Fixtures.Sse> stream = Fixtures.sse("anthropic/stream-overloaded.sse");
         List<StreamEvent> before = stream.subList(0, stream.size() - 1).stream()
                 .flatMap(event -> decoder.decode(event.name(), event.data()).stream()).toList();
-        assertThat(before).containsExactly(new Started("msg_01Zc2NfR6tHw9QmXv4Kp8BjL", MODEL), new Text("Once upon"));
+        // The input reported by message_start comes at once, so a stream broken off is still billed for it.
+        assertThat(before).containsExactly(new Started("msg_01Zc2NfR6tHw9QmXv4Kp8BjL", MODEL),
+                new UsageReported(new Usage(14, 1)), new Text("Once upon"));
 
         Fixtures.Sse error = stream.get(stream.size() - 1);
         assertThatThrownBy(() -> decoder.decode(error.name(), error.data()))

@@ -93,6 +93,7 @@ class AnthropicStreamingAdapterTest {
 
         assertThat(events).containsExactly(
                 new Started("msg_01Hq7XbV2nKc9RtLw3Pz5sYd", "claude-sonnet-4-5-20250929"),
+                new UsageReported(new Usage(21, 1)),
                 new Text("Hi"), new Text(" there!"), new Finished(FinishReason.STOP),
                 new UsageReported(new Usage(21, 12)), new Done());
         assertThat(client.baseUrl).isEqualTo("https://anthropic.test");
@@ -122,7 +123,8 @@ class AnthropicStreamingAdapterTest {
                 new AnthropicRequest.Message("user", List.of(AnthropicRequest.TextBlock.of("Say hi"))),
                 new AnthropicRequest.Message("assistant", List.of(AnthropicRequest.TextBlock.of("Hi"))));
         assertThat(events).as("the continuation as Claude sent it: the router joins it to what the caller has")
-                .containsExactly(new Started("msg_02", "claude-sonnet-4-5-20250929"), new Text(" there!"));
+                .containsExactly(new Started("msg_02", "claude-sonnet-4-5-20250929"), new UsageReported(new Usage(9, 0)),
+                        new Text(" there!"));
     }
 
     @Test
@@ -144,7 +146,8 @@ class AnthropicStreamingAdapterTest {
                 .awaitFailure();
 
         assertThat(subscriber.getItems()).containsExactly(
-                new Started("msg_01Zc2NfR6tHw9QmXv4Kp8BjL", "claude-sonnet-4-5-20250929"), new Text("Once upon"));
+                new Started("msg_01Zc2NfR6tHw9QmXv4Kp8BjL", "claude-sonnet-4-5-20250929"),
+                new UsageReported(new Usage(14, 1)), new Text("Once upon"));
         assertThat(subscriber.getFailure()).isInstanceOf(ProviderFailure.ServerError.class);
     }
 
