@@ -20,11 +20,6 @@ public final class Ticket {
         this.trial = trial;
     }
 
-    /** Whether this call is the half-open circuit's trial (or a last-resort call judged like one). */
-    public boolean trial() {
-        return trial;
-    }
-
     /** A whole answer arrived, taking this long. */
     public void succeeded(Duration took) {
         if (settled.compareAndSet(false, true)) {
