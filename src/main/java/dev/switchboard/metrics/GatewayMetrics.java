@@ -46,9 +46,9 @@ public class GatewayMetrics {
     static final String ERROR_TYPE = "error.type";
     static final String CALLER = "caller";
 
-    /** The conventions' boundaries for durations, in seconds. */
-    private static final double[] DURATION_BUCKETS = {
-        0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92 };
+    /** The conventions' boundaries for durations: 10 ms doubling up to 81.92 s. */
+    private static final Duration[] DURATION_BUCKETS = java.util.stream.IntStream.range(0, 14)
+            .mapToObj(i -> Duration.ofMillis(10L << i)).toArray(Duration[]::new);
     /** The conventions' boundaries for token counts. */
     private static final double[] TOKEN_BUCKETS = {
         1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864 };
@@ -101,7 +101,7 @@ public class GatewayMetrics {
                 .tags(call(route))
                 .tag(RESPONSE_MODEL, responseModel == null ? "" : responseModel)
                 .tag(ERROR_TYPE, failure == null ? "" : failure.wireName())
-                .serviceLevelObjectives(durations())
+                .serviceLevelObjectives(DURATION_BUCKETS)
                 .register(registry)
                 .record(took);
     }
@@ -111,7 +111,7 @@ public class GatewayMetrics {
         Timer.builder("gen_ai.client.operation.time_to_first_chunk")
                 .description("Time to receive the first chunk of a streamed answer")
                 .tags(call(route))
-                .serviceLevelObjectives(durations())
+                .serviceLevelObjectives(DURATION_BUCKETS)
                 .register(registry)
                 .record(took);
     }
@@ -170,13 +170,5 @@ public class GatewayMetrics {
                 .tags(ROUTE, route, "outcome", outcome.toLowerCase(Locale.ROOT))
                 .register(registry)
                 .increment();
-    }
-
-    private static Duration[] durations() {
-        Duration[] buckets = new Duration[DURATION_BUCKETS.length];
-        for (int i = 0; i < buckets.length; i++) {
-            buckets[i] = Duration.ofNanos((long) (DURATION_BUCKETS[i] * 1e9));
-        }
-        return buckets;
     }
 }
