@@ -58,6 +58,8 @@ public class TrainClassifier {
     /** Held-out rows: CRC-32 of the id mod 100 below this. */
     static final int HELD_OUT_PERCENT = 20;
     static final int FOLDS = 5;
+    /** The seed's heuristic, as the gateway runs it. */
+    static final KeywordClassifier KEYWORDS = new KeywordClassifier();
     static final double[] L2_GRID = { 0.1, 1, 10, 100 };
     /** MATH rows' total training weight relative to the RouterBench rows'. */
     static final double MATH_SHARE = 0.5;
@@ -114,7 +116,7 @@ public class TrainClassifier {
                 new ByteArrayInputStream(Files.readAllBytes(weightsFile)), weightsFile.toString()));
         // A second operating point, for comparing with the seed's heuristic at the same price.
         double keywordCostWeight = costWeightForBudget(dev, outOfFold, tierCost,
-                Routing.of(dev, s -> KeywordClassifier.classify(lastUserText(s.request))).cost(), report);
+                Routing.of(dev, s -> KEYWORDS.classify(s.request)).cost(), report);
         LearnedClassifier learnedCheap = new LearnedClassifier(new ClassifierWeights(weights.features(),
                 weights.mean(), weights.scale(), weights.intercepts(), weights.weights(), weights.tierCost(),
                 keywordCostWeight, weights.description()));
@@ -292,7 +294,7 @@ public class TrainClassifier {
     static void evaluate(String title, List<Sample> set, LearnedClassifier learned, LearnedClassifier learnedCheap,
             double[] lengthThresholds, Report report) {
         Routing learnedRouting = Routing.of(set, s -> learned.classify(s.request));
-        Routing keywords = Routing.of(set, s -> KeywordClassifier.classify(lastUserText(s.request)));
+        Routing keywords = Routing.of(set, s -> KEYWORDS.classify(s.request));
         Routing length = Routing.of(set, s -> s.length() <= lengthThresholds[0] ? Tier.SIMPLE
                 : s.length() <= lengthThresholds[1] ? Tier.MODERATE : Tier.COMPLEX);
         Routing strong = Routing.constant(set, STRONG);
@@ -443,15 +445,6 @@ public class TrainClassifier {
         return Arrays.stream(new String[] { "arc-challenge", "mbpp", "winogrande" })
                 .map(task -> String.valueOf(set.stream().filter(s -> s.task.equals(task)).count()))
                 .reduce((a, b) -> a + " / " + b).orElse("");
-    }
-
-    static String lastUserText(ChatRequest request) {
-        for (int i = request.messages().size() - 1; i >= 0; i--) {
-            if (request.messages().get(i).role() == Role.USER) {
-                return request.messages().get(i).text();
-            }
-        }
-        return "";
     }
 
     static int bucket(String key, int modulo) {
