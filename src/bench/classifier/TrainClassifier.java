@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 
 import dev.switchboard.chat.ChatMessage;
@@ -49,6 +51,9 @@ import dev.switchboard.routing.Tier;
  * tier's real cost), against the keyword heuristic, prompt length with thresholds matching the learned
  * router's development tier mix, random routing at the same cost, and always-cheap/mid/strong; APGR
  * and CPT(50%) as RouteLLM defines them, cheap model as weak and strong as strong.
+ * <li>Equal spend: per budget, the learned router (cost weight chosen out of fold on development rows)
+ * against the keyword heuristic and random routing given the same spend on the same prompts, with a
+ * bootstrap interval of the difference; on development rows out of fold, held-out rows, and both.
  * </ol>
  */
 public class TrainClassifier {
@@ -65,6 +70,11 @@ public class TrainClassifier {
     static final double MATH_SHARE = 0.5;
     /** Strong-call percentages evaluated for APGR and CPT: every 1%. */
     static final int SWEEP_STEPS = 100;
+
+    /** Budgets for the comparison at equal spend, as shares of always-strong's development cost. */
+    static final double[] BUDGETS = { 0.10, 0.15, 0.20, 0.25, 0.30, 0.40, 0.50, 0.60 };
+    static final int BOOTSTRAP_DRAWS = 10_000;
+    static final long BOOTSTRAP_SEED = 20_261_125L;
 
     static final int CHEAP = 0, MID = 1, STRONG = 2;
     static final String[] TIER_NAMES = { "cheap", "mid", "strong" };
@@ -117,9 +127,7 @@ public class TrainClassifier {
         // A second operating point, for comparing with the seed's heuristic at the same price.
         double keywordCostWeight = costWeightForBudget(dev, outOfFold, tierCost,
                 Routing.of(dev, s -> KEYWORDS.classify(s.request)).cost(), report);
-        LearnedClassifier learnedCheap = new LearnedClassifier(new ClassifierWeights(weights.features(),
-                weights.mean(), weights.scale(), weights.intercepts(), weights.weights(), weights.tierCost(),
-                keywordCostWeight, weights.description()));
+        LearnedClassifier learnedCheap = withCostWeight(weights, keywordCostWeight);
         Routing learnedDev = Routing.of(dev, s -> learned.classify(s.request));
         double[] lengthThresholds = lengthThresholds(dev, learnedDev);
         report.line("## Results");
@@ -131,6 +139,35 @@ public class TrainClassifier {
         evaluate("Development set (the learned weights were fitted on it)", dev, learned, learnedCheap,
                 lengthThresholds, report);
         evaluate("Held-out set (never used for a choice)", held, learned, learnedCheap, lengthThresholds, report);
+        report.line("## At equal spend");
+        report.line("");
+        report.line("The learned router's cost weight is chosen per budget on development rows (out of fold); the"
+                + " keyword heuristic and random routing are then given exactly the spend the learned router used on"
+                + " the same prompts. The keyword heuristic spends it by upgrading its highest tiers to strong first,"
+                + " prompts within a tier in random order (by expectation); random routing mixes mid and strong."
+                + " Interval: 95% bootstrap (" + BOOTSTRAP_DRAWS + " draws, fixed seed) of the accuracy difference.");
+        report.line("");
+        double devStrongCost = Routing.constant(dev, STRONG).cost();
+        double[] budgetWeights = Arrays.stream(BUDGETS)
+                .map(b -> costWeightForBudget(dev, outOfFold, tierCost, b * devStrongCost)).toArray();
+        Function<Double, int[]> devTiers = cw -> {
+            int[] tiers = new int[dev.size()];
+            for (int i = 0; i < dev.size(); i++) {
+                tiers[i] = decide(outOfFold[i], tierCost, cw);
+            }
+            return tiers;
+        };
+        Function<Double, int[]> heldTiers = cw -> {
+            LearnedClassifier atBudget = withCostWeight(weights, cw);
+            return held.stream().mapToInt(s -> atBudget.classify(s.request).ordinal()).toArray();
+        };
+        budgetCurve("Development set, out of fold", dev, devTiers, budgetWeights, report);
+        budgetCurve("Held-out set", held, heldTiers, budgetWeights, report);
+        List<Sample> pooled = new ArrayList<>(dev);
+        pooled.addAll(held);
+        budgetCurve("Both sets, every prompt routed by a model that never saw it (development out of fold, then"
+                + " held out)", pooled, cw -> IntStream.concat(Arrays.stream(devTiers.apply(cw)),
+                        Arrays.stream(heldTiers.apply(cw))).toArray(), budgetWeights, report);
         mathsLevels(mathHeld, learned, report);
         report.line("## Model");
         report.line("");
@@ -232,6 +269,16 @@ public class TrainClassifier {
      */
     static double costWeightForBudget(List<Sample> dev, double[][] outOfFold, double[] tierCost, double budget,
             Report report) {
+        double best = costWeightForBudget(dev, outOfFold, tierCost, budget);
+        report.line(String.format(Locale.ROOT, "Cost weight %.3f: the most accurate out-of-fold routing that costs no"
+                + " more than the keyword heuristic (%.3f USD) on development rows; used only for the comparison row.",
+                best, budget));
+        report.line("");
+        return best;
+    }
+
+    /** The cost weight whose out-of-fold routing is the most accurate one that costs no more than {@code budget}. */
+    static double costWeightForBudget(List<Sample> dev, double[][] outOfFold, double[] tierCost, double budget) {
         double best = 0;
         double bestAccuracy = Double.NEGATIVE_INFINITY;
         for (int step = 0; step <= 20000; step++) {
@@ -246,14 +293,16 @@ public class TrainClassifier {
                 bestAccuracy = routing.accuracy();
             }
         }
-        report.line(String.format(Locale.ROOT, "Cost weight %.3f: the most accurate out-of-fold routing that costs no"
-                + " more than the keyword heuristic (%.3f USD) on development rows; used only for the comparison row.",
-                best, budget));
-        report.line("");
         return best;
     }
 
     /** The same rule as LearnedClassifier.decide, on raw probabilities, for the cost-weight search. */
+    /** The shipped model with another cost weight: another operating point on the same probabilities. */
+    static LearnedClassifier withCostWeight(ClassifierWeights weights, double costWeight) {
+        return new LearnedClassifier(new ClassifierWeights(weights.features(), weights.mean(), weights.scale(),
+                weights.intercepts(), weights.weights(), weights.tierCost(), costWeight, weights.description()));
+    }
+
     static int decide(double[] p, double[] tierCost, double costWeight) {
         double sufficient = 0;
         int best = 0;
@@ -340,6 +389,101 @@ public class TrainClassifier {
                     Routing.constant(rows, STRONG).accuracy() * 100));
         }
         report.line("");
+    }
+
+    /**
+     * The comparison at equal spend: for each budget (a share of always-strong's development cost), the
+     * learned router with the cost weight chosen for that budget on development rows (out of fold), against
+     * the keyword heuristic and random routing given exactly the learned router's spend on the same prompts.
+     * The keyword heuristic spends extra budget the only way its ranking allows: its highest tiers are
+     * upgraded to strong first, prompts within a tier at random (by expectation). Random routing mixes mid
+     * and strong. The interval is a 95% bootstrap interval of the learned-minus-keyword accuracy difference.
+     */
+    static void budgetCurve(String title, List<Sample> set, Function<Double, int[]> learnedTiers,
+            double[] costWeights, Report report) {
+        report.line("### " + title + ", " + set.size() + " prompts");
+        report.line("");
+        report.line("| budget (share of always-strong's development cost) | spend vs always-strong | learned accuracy |"
+                + " keyword heuristic at the same spend | random at the same spend | learned minus keyword (95% interval) |");
+        report.line("|---|---|---|---|---|---|");
+        Routing strong = Routing.constant(set, STRONG);
+        Routing keywords = Routing.of(set, s -> KEYWORDS.classify(s.request));
+        for (int b = 0; b < BUDGETS.length; b++) {
+            Routing learned = new Routing(set, learnedTiers.apply(costWeights[b]));
+            double[] mine = learned.correctness();
+            double[] theirs = upgradedToSpend(keywords, learned.cost());
+            double random = randomAtSpend(set, learned.cost());
+            double[] interval = bootstrapDifference(mine, theirs);
+            report.line(String.format(Locale.ROOT, "| %.0f%% | %.1f%% | %.1f%% | %s | %.1f%% | %+.1f points (%+.1f to %+.1f) |",
+                    BUDGETS[b] * 100, learned.cost() / strong.cost() * 100, learned.accuracy() * 100,
+                    theirs == null ? "cannot spend this little" : String.format(Locale.ROOT, "%.1f%%", mean(theirs) * 100),
+                    random * 100, interval[0] * 100, interval[1] * 100, interval[2] * 100));
+        }
+        report.line("");
+    }
+
+    /**
+     * Per prompt, the expected correctness of a tier routing given {@code spend}: prompts are upgraded to
+     * strong in order of their tier (highest first), a tier's prompts in random order (by expectation),
+     * until the spend is used. Null when the routing already costs more.
+     */
+    static double[] upgradedToSpend(Routing routing, double spend) {
+        List<Sample> set = routing.set();
+        double[] correctness = routing.correctness();
+        double left = spend - routing.cost();
+        if (left < -1e-12) {
+            return null;
+        }
+        for (int tier = MID; tier >= CHEAP && left > 0; tier--) {
+            double extra = 0;
+            for (int i = 0; i < set.size(); i++) {
+                if (routing.tiers()[i] == tier) {
+                    extra += set.get(i).cost[STRONG] - set.get(i).cost[tier];
+                }
+            }
+            double share = extra <= left ? 1 : left / extra;
+            for (int i = 0; i < set.size(); i++) {
+                if (routing.tiers()[i] == tier) {
+                    Sample s = set.get(i);
+                    correctness[i] = share * (s.correct[STRONG] ? 1 : 0) + (1 - share) * correctness[i];
+                }
+            }
+            left -= Math.min(extra, left);
+        }
+        return correctness;
+    }
+
+    /** Expected accuracy of routing each prompt to mid or strong at random, the strong share set to cost {@code spend}. */
+    static double randomAtSpend(List<Sample> set, double spend) {
+        double mid = Routing.constant(set, MID).cost();
+        double strong = Routing.constant(set, STRONG).cost();
+        double share = Math.max(0, Math.min(1, (spend - mid) / (strong - mid)));
+        return share * Routing.constant(set, STRONG).accuracy() + (1 - share) * Routing.constant(set, MID).accuracy();
+    }
+
+    /** The mean difference of two per-prompt correctness vectors and its 95% bootstrap interval (fixed seed). */
+    static double[] bootstrapDifference(double[] a, double[] b) {
+        if (b == null) {
+            return new double[] { Double.NaN, Double.NaN, Double.NaN };
+        }
+        int n = a.length;
+        double[] draws = new double[BOOTSTRAP_DRAWS];
+        Random random = new Random(BOOTSTRAP_SEED);
+        for (int d = 0; d < BOOTSTRAP_DRAWS; d++) {
+            double total = 0;
+            for (int k = 0; k < n; k++) {
+                int i = random.nextInt(n);
+                total += a[i] - b[i];
+            }
+            draws[d] = total / n;
+        }
+        Arrays.sort(draws);
+        return new double[] { mean(a) - mean(b), draws[(int) (0.025 * BOOTSTRAP_DRAWS)],
+                draws[(int) (0.975 * BOOTSTRAP_DRAWS) - 1] };
+    }
+
+    static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
     }
 
     static void row(Report report, String name, double[] mix, double accuracy, double cost, Routing strong,
@@ -572,6 +716,15 @@ public class TrainClassifier {
         double[] mix() {
             return new double[] { (double) count(CHEAP) / tiers.length, (double) count(MID) / tiers.length,
                     (double) count(STRONG) / tiers.length };
+        }
+
+        /** Per prompt, 1 when the chosen tier's model was correct, else 0. */
+        double[] correctness() {
+            double[] result = new double[tiers.length];
+            for (int i = 0; i < tiers.length; i++) {
+                result[i] = set.get(i).correct[tiers[i]] ? 1 : 0;
+            }
+            return result;
         }
 
         double[] tierScores() {
