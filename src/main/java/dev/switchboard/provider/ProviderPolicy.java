@@ -14,6 +14,13 @@ public final class ProviderPolicy {
      */
     public static final long TIMEOUT_MS = 10_000;
 
+    /**
+     * Streams ask for their own connection. The REST client closes a stream's connection when the
+     * stream ends, after the pool may already have handed that connection to another call, which then
+     * fails with "Connection was closed". A connection that is never pooled cannot be reused that way.
+     */
+    public static final String STREAM_CONNECTION = "close";
+
     /** The seed's threshold: the breaker judges the last 5 calls... */
     public static final int BREAKER_WINDOW = 5;
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
@@ -61,6 +62,7 @@ public interface AnthropicClient {
     @POST
     @Path("/v1/messages")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @ClientHeaderParam(name = "Connection", value = ProviderPolicy.STREAM_CONNECTION)
     Multi<SseEvent<String>> streamMessages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("anthropic-version") String version, AnthropicRequest body);
 
