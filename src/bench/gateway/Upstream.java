@@ -77,7 +77,7 @@ public class Upstream {
 
     static HttpServer listen(Vertx vertx, int port) throws Exception {
         // SO_LINGER 0: closing a connection resets it, which is what "reset" asks for.
-        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port).setSoLinger(System.getenv("NOLINGER") != null ? -1 : 0)
+        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port).setSoLinger(0)
                 .setTcpNoDelay(true);
         CompletableFuture<HttpServer> started = vertx.createHttpServer(options).requestHandler(Upstream::handle)
                 .listen().toCompletionStage().toCompletableFuture();
