@@ -3,11 +3,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
+import io.netty.channel.ChannelOption;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * The benchmark's emulated provider: a fast, minimal OpenAI-compatible server (Vert.x, canned bodies,
@@ -76,9 +78,7 @@ public class Upstream {
     }
 
     static HttpServer listen(Vertx vertx, int port) throws Exception {
-        // SO_LINGER 0: closing a connection resets it, which is what "reset" asks for.
-        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port).setSoLinger(0)
-                .setTcpNoDelay(true);
+        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port).setTcpNoDelay(true);
         CompletableFuture<HttpServer> started = vertx.createHttpServer(options).requestHandler(Upstream::handle)
                 .listen().toCompletionStage().toCompletableFuture();
         return started.get();
@@ -87,6 +87,8 @@ public class Upstream {
     static void handle(HttpServerRequest request) {
         switch (mode) {
             case "reset" -> {
+                // SO_LINGER 0: the close resets the connection instead of ending it politely.
+                ((ConnectionBase) request.connection()).channel().config().setOption(ChannelOption.SO_LINGER, 0);
                 request.connection().close();
                 return;
             }
