@@ -3,6 +3,7 @@ package dev.switchboard.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.routing.Tier;
+import dev.switchboard.security.Callers;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -122,8 +124,25 @@ public class ConfigCheck {
             if (keys.stream().anyMatch(String::isBlank)) {
                 problems.add("switchboard.auth.api-keys: must not contain an empty key");
             }
+            checkDistinctCallers(problems, keys);
         });
         return problems;
+    }
+
+    /**
+     * Callers are told apart by their key's id (spend, budgets, and anything that must never reach another
+     * caller), so two keys may not share one. Ids are 32 bits of a hash: a clash is
+     * unlikely, and caught here. The message names the id, never the keys.
+     */
+    private static void checkDistinctCallers(List<String> problems, List<String> keys) {
+        Map<String, String> byId = new HashMap<>();
+        keys.stream().filter(key -> !key.isBlank()).distinct().forEach(key -> {
+            String id = Callers.idOf(key);
+            if (byId.putIfAbsent(id, key) != null) {
+                problems.add("switchboard.auth.api-keys: two keys share the caller id " + id
+                        + ", so they could not be told apart; replace one of them");
+            }
+        });
     }
 
     private static void checkNames(List<String> problems, String key, List<String> names, Set<String> routes) {

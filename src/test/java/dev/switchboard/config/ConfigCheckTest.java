@@ -95,4 +95,15 @@ class ConfigCheckTest {
         assertThatThrownBy(() -> TestConfig.load(TestConfig.seed("switchboard.budgets.on-exceeded", "shrug")))
                 .hasMessageContaining("switchboard.budgets.on-exceeded");
     }
+
+    /** Callers are told apart by their key's id; two keys hashing to one id would be one caller. */
+    @Test
+    void twoGatewayKeysWithOneCallerIdAreRefusedWithoutNamingThem() {
+        // Found by a birthday search: both keys' SHA-256 begin with 77104536.
+        var config = TestConfig.load(TestConfig.seed("switchboard.auth.api-keys", "tenant-key-14986,tenant-key-80786"));
+
+        assertThat(ConfigCheck.problems(config)).singleElement().asString()
+                .startsWith("switchboard.auth.api-keys: two keys share the caller id key-77104536")
+                .doesNotContain("tenant-key");
+    }
 }
