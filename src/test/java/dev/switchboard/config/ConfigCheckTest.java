@@ -96,7 +96,34 @@ class ConfigCheckTest {
                 .hasMessageContaining("switchboard.budgets.on-exceeded");
     }
 
-    /** Callers are told apart by their key's id; two keys hashing to one id would be one caller. */
+    @Test
+    void degradedModeSettingsAreChecked() {
+        var config = TestConfig.load(TestConfig.seed(
+                "switchboard.degraded.default-category", "sales",
+                "switchboard.degraded.messages.billing", " ",
+                "switchboard.routes.gpt-4o.category", "shopping",
+                "switchboard.degraded.cache.max-entries", "0",
+                "switchboard.degraded.cache.ttl", "0s"));
+
+        assertThat(ConfigCheck.problems(config)).containsExactlyInAnyOrder(
+                "switchboard.routes.gpt-4o.category: 'shopping' is not a degraded-mode category (known: billing, general, search, support)",
+                "switchboard.degraded.messages.billing: must not be blank",
+                "switchboard.degraded.default-category: 'sales' is not a category (known: billing, general, search, support)",
+                "switchboard.degraded.cache.max-entries: must be at least 1, was 0",
+                "switchboard.degraded.cache.ttl: must be positive, was PT0S");
+    }
+
+    @Test
+    void aConfiguredCategoryMayBeTheDefaultAndARoutesCategory() {
+        var config = TestConfig.load(TestConfig.seed(
+                "switchboard.degraded.messages.billing", "Billing questions are answered by email for now.",
+                "switchboard.degraded.default-category", "billing",
+                "switchboard.routes.gpt-4o.category", "support"));
+
+        assertThat(ConfigCheck.problems(config)).isEmpty();
+    }
+
+    /** Callers' answers are kept apart by their key's id; two keys hashing to one id would share them. */
     @Test
     void twoGatewayKeysWithOneCallerIdAreRefusedWithoutNamingThem() {
         // Found by a birthday search: both keys' SHA-256 begin with 77104536.
