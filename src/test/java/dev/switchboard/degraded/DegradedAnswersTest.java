@@ -13,14 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchboard.support.DegradedProfile;
 import dev.switchboard.support.Fixtures;
-import dev.switchboard.support.GatewayTestBase;
 import dev.switchboard.support.TwoCallersProfile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * F19: when every route fails, a whole answer comes back anyway: the last known good answer to the
@@ -29,30 +27,13 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 @TestProfile(DegradedProfile.class)
-class DegradedAnswersTest extends GatewayTestBase {
+class DegradedAnswersTest extends DegradedTestBase {
 
-    static final String FALLBACK = "openai-compatible/llama-3.1-8b";
-    static final String GENERAL = "I'm experiencing technical difficulties. Please try again in a few minutes.";
-    static final String SEARCH = StaticMessages.BUILT_IN.get("search");
-    static final String SUPPORT = StaticMessages.BUILT_IN.get("support");
-    static final String FIXTURE_ANSWER = "Hello! How can I assist you today?";
+    private static final String SEARCH = StaticMessages.BUILT_IN.get("search");
+    private static final String SUPPORT = StaticMessages.BUILT_IN.get("support");
 
     @Inject
     MeterRegistry registry;
-
-    /** Both routes of {@code chat("gpt-4o", FALLBACK)} fail, each after its retry. */
-    void everyRouteFails() {
-        stub(OPENAI_CHAT, openAiError(500, "error-server.json"));
-        stub(COMPATIBLE_CHAT, openAiError(503, "error-overloaded.json"));
-    }
-
-    static ValidatableResponse post(String body, String... headers) {
-        var request = caller();
-        for (int i = 0; i < headers.length; i += 2) {
-            request = request.header(headers[i], headers[i + 1]);
-        }
-        return request.body(body).post("/v1/chat/completions").then();
-    }
 
     /** A successful answer to {@code chat("gpt-4o", FALLBACK)}, remembered; then every route fails. */
     void answeredOnceThenEveryRouteFails() {

@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
@@ -19,8 +18,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 
 import dev.switchboard.support.DegradedProfile;
-import dev.switchboard.support.GatewayTestBase;
-import dev.switchboard.support.ProviderEmulator;
+import dev.switchboard.support.OpenAiSdk;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -28,24 +26,18 @@ import io.quarkus.test.junit.TestProfile;
 /** The official OpenAI Java SDK, unchanged, reads a degraded answer as an ordinary one, whole and streamed. */
 @QuarkusTest
 @TestProfile(DegradedProfile.class)
-class DegradedOpenAiSdkTest extends GatewayTestBase {
+class DegradedOpenAiSdkTest extends DegradedTestBase {
 
     @TestHTTPResource("/v1")
     URL gateway;
 
     private OpenAIClient client() {
-        return OpenAIOkHttpClient.builder().apiKey(ProviderEmulator.GATEWAY_KEY).baseUrl(gateway.toString())
-                .maxRetries(0).build();
+        return OpenAiSdk.client(gateway);
     }
 
     private static ChatCompletionCreateParams.Builder params() {
         return ChatCompletionCreateParams.builder().model("gpt-4o").addUserMessage("Say hi")
-                .putAdditionalBodyProperty("fallbacks", JsonValue.from(List.of(DegradedAnswersTest.FALLBACK)));
-    }
-
-    private void everyRouteFails() {
-        stub(OPENAI_CHAT, openAiError(500, "error-server.json"));
-        stub(COMPATIBLE_CHAT, openAiError(503, "error-overloaded.json"));
+                .putAdditionalBodyProperty("fallbacks", JsonValue.from(List.of(FALLBACK)));
     }
 
     @Test
@@ -58,7 +50,7 @@ class DegradedOpenAiSdkTest extends GatewayTestBase {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().values("x-switchboard-degraded")).containsExactly("true");
         assertThat(completion.model()).isEqualTo("gpt-4o");
-        assertThat(completion.choices().get(0).message().content()).contains(DegradedAnswersTest.GENERAL);
+        assertThat(completion.choices().get(0).message().content()).contains(GENERAL);
         assertThat(completion.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
         assertThat(completion.usage().orElseThrow().totalTokens()).isZero();
         assertThat(completion.systemFingerprint()).contains("switchboard-degraded");
@@ -76,7 +68,7 @@ class DegradedOpenAiSdkTest extends GatewayTestBase {
 
         StringBuilder content = new StringBuilder();
         chunks.stream().flatMap(c -> c.choices().stream()).forEach(choice -> choice.delta().content().ifPresent(content::append));
-        assertThat(content).hasToString(DegradedAnswersTest.GENERAL);
+        assertThat(content).hasToString(GENERAL);
         assertThat(chunks.stream().flatMap(c -> c.choices().stream()).flatMap(c -> c.finishReason().stream()).toList())
                 .containsExactly(ChatCompletionChunk.Choice.FinishReason.STOP);
         assertThat(chunks.get(chunks.size() - 1).usage().orElseThrow().totalTokens()).isZero();

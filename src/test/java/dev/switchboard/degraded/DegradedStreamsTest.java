@@ -12,7 +12,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import dev.switchboard.support.DegradedProfile;
 import dev.switchboard.support.Fixtures;
-import dev.switchboard.support.GatewayTestBase;
 import dev.switchboard.support.stream.StreamedReply;
 import dev.switchboard.support.stream.WireStreams;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,18 +23,12 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(DegradedProfile.class)
-class DegradedStreamsTest extends GatewayTestBase {
+class DegradedStreamsTest extends DegradedTestBase {
 
-    private static final String FALLBACK = DegradedAnswersTest.FALLBACK;
     private static final String STREAMED_ANSWER = "Hi there! How can I help?";
 
     private static String streamed(String body) {
         return body.replace("{\"model\"", "{\"stream\":true,\"stream_options\":{\"include_usage\":true},\"model\"");
-    }
-
-    private void everyRouteFails() {
-        stub(OPENAI_CHAT, openAiError(500, "error-server.json"));
-        stub(COMPATIBLE_CHAT, openAiError(503, "error-overloaded.json"));
     }
 
     private void openAiStreams(String sse) {
@@ -71,7 +64,7 @@ class DegradedStreamsTest extends GatewayTestBase {
 
         StreamedReply reply = StreamedReply.post(streamed(chat("gpt-4o", FALLBACK)));
 
-        assertWellFormedDegradedStream(reply, "static", "gpt-4o", DegradedAnswersTest.GENERAL);
+        assertWellFormedDegradedStream(reply, "static", "gpt-4o", GENERAL);
         assertThat(reply.header("x-switchboard-attempts")).isEqualTo("4");
     }
 
@@ -94,7 +87,7 @@ class DegradedStreamsTest extends GatewayTestBase {
         emulator.resetAll();
         everyRouteFails();
 
-        DegradedAnswersTest.post(chat("gpt-4o", FALLBACK)).statusCode(200)
+        post(chat("gpt-4o", FALLBACK)).statusCode(200)
                 .header("x-switchboard-degraded-source", "cache")
                 .body("model", equalTo("gpt-4o-2024-08-06"))
                 .body("choices[0].message.content", equalTo(STREAMED_ANSWER));
@@ -103,13 +96,13 @@ class DegradedStreamsTest extends GatewayTestBase {
     @Test
     void aWholeAnswerServesAStreamedRequest() {
         stub(OPENAI_CHAT, openAiAnswer("gpt-4o-2024-08-06"));
-        DegradedAnswersTest.post(chat("gpt-4o", FALLBACK)).statusCode(200);
+        post(chat("gpt-4o", FALLBACK)).statusCode(200);
         emulator.resetAll();
         everyRouteFails();
 
         StreamedReply reply = StreamedReply.post(streamed(chat("gpt-4o", FALLBACK)));
 
-        assertWellFormedDegradedStream(reply, "cache", "gpt-4o-2024-08-06", DegradedAnswersTest.FIXTURE_ANSWER);
+        assertWellFormedDegradedStream(reply, "cache", "gpt-4o-2024-08-06", FIXTURE_ANSWER);
     }
 
     @Test
@@ -123,7 +116,7 @@ class DegradedStreamsTest extends GatewayTestBase {
 
         StreamedReply reply = StreamedReply.post(streamed(chatOnly("gpt-4o")));
 
-        assertWellFormedDegradedStream(reply, "static", "gpt-4o", DegradedAnswersTest.GENERAL);
+        assertWellFormedDegradedStream(reply, "static", "gpt-4o", GENERAL);
     }
 
     @Test
