@@ -1,6 +1,7 @@
 package dev.switchboard.degraded;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,6 +96,6 @@ public class DegradedMode {
     void served(DegradedAnswer answer, String category, AllRoutesFailed failure) {
         metrics.degraded(answer.source().wireName(), category);
         LOG.infof("No route answered (%s); answering in degraded mode from %s (category %s)",
-                failure.verdict().name().toLowerCase(java.util.Locale.ROOT), answer.source().wireName(), category);
+                failure.verdict().name().toLowerCase(Locale.ROOT), answer.source().wireName(), category);
     }
 }

@@ -47,6 +47,7 @@ class DegradedAnswersTest extends DegradedTestBase {
     @Test
     void withNothingRememberedTheStaticMessageIsAnOrdinaryCompletionMarkedAsDegraded() {
         everyRouteFails();
+        int requestsBilled = given().get("/admin/spend").then().extract().path("total.requests");
 
         post(chat("gpt-4o", FALLBACK)).statusCode(200)
                 .contentType(ContentType.JSON)
@@ -69,6 +70,7 @@ class DegradedAnswersTest extends DegradedTestBase {
 
         assertThat(calls(OPENAI_CHAT)).hasSize(2);
         assertThat(calls(COMPATIBLE_CHAT)).hasSize(2);
+        given().get("/admin/spend").then().body("total.requests", equalTo(requestsBilled));
     }
 
     @Test

@@ -19,7 +19,11 @@ public class DegradedProfile implements QuarkusTestProfile {
         return Map.of(
                 "switchboard.degraded.enabled", "true",
                 "switchboard.degraded.messages.billing", BILLING_MESSAGE,
-                "switchboard.routes.gpt-4o-mini.category", "search");
+                "switchboard.routes.gpt-4o-mini.category", "search",
+                // No test here needs a provider to time out; on a busy machine the suite's 1 s would
+                // turn an answer a test means to remember into a timeout.
+                "switchboard.providers.openai.timeout-ms", "10000",
+                "switchboard.providers.openai-compatible.timeout-ms", "10000");
     }
 
     @Override
