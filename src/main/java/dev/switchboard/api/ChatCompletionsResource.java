@@ -1,10 +1,12 @@
 package dev.switchboard.api;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -21,10 +23,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
+import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.InvalidRequestException;
+import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.chat.Usage;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.cost.Budgets;
 import dev.switchboard.cost.Pricing;
+import dev.switchboard.degraded.DegradedAnswer;
+import dev.switchboard.degraded.DegradedMode;
+import dev.switchboard.degraded.Standby;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.routing.AllRoutesFailed;
 import dev.switchboard.routing.Deadline;
@@ -43,12 +51,15 @@ import io.vertx.core.buffer.Buffer;
  * {@code POST /v1/chat/completions}: OpenAI's Chat Completions API, answered by the best available
  * route, whole or streamed. Both come back as a {@link RestMulti} so status and headers can wait
  * until routing has decided: a whole answer is one JSON buffer; a stream sends its headers with its
- * first chunk, so every failure before then still reaches the caller as an ordinary error response.
+ * first chunk, so every failure before then still reaches the caller as an ordinary error response,
+ * or, when no route answered, as a degraded answer (see {@link DegradedMode}) in the shape asked for.
  */
 @Path("/v1/chat/completions")
 public class ChatCompletionsResource {
 
     static final String SIMULATED_FINGERPRINT = "switchboard-simulated";
+    /** A degraded answer says so in its body too, for clients that never see the headers. */
+    static final String DEGRADED_FINGERPRINT = "switchboard-degraded";
     static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
 
     private final Router router;
@@ -57,10 +68,12 @@ public class ChatCompletionsResource {
     private final Duration deadline;
     private final Callers callers;
     private final Budgets budgets;
+    private final DegradedMode degraded;
 
     public ChatCompletionsResource(Router router, ProviderEndpoints endpoints, ObjectMapper json,
-            SwitchboardConfig config, Callers callers, Budgets budgets) {
+            SwitchboardConfig config, Callers callers, Budgets budgets, DegradedMode degraded) {
         this.router = router;
+        this.degraded = degraded;
         this.callers = callers;
         this.budgets = budgets;
         this.endpoints = endpoints;
@@ -71,17 +84,31 @@ public class ChatCompletionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Multi<Buffer> create(ChatCompletionRequest body, @HeaderParam(GatewayHeaders.DEADLINE_MS) String deadlineMs,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(GatewayHeaders.CATEGORY) String categoryHeader,
+            @HeaderParam(GatewayHeaders.DEGRADED) String degradedHeader) {
         ChatRequest request = ChatRequestValidator.validate(body);
+        Optional<String> category = category(categoryHeader);
+        boolean degradedAllowed = degradedAllowed(degradedHeader);
         String caller = callers.identify(authorization);
         // Before any provider call: a request over budget never reaches one.
         Plan plan = budgets.admit(caller, router.plan(request, body.model(), body.fallbacks()), body.fallbacks(), router);
         Deadline requestDeadline = Deadline.after(budget(deadlineMs));
         RequestContext context = new RequestContext(caller, plan.complexity());
-        Uni<Reply> reply = ChatRequestValidator.streams(body)
+        Standby standby = degraded.standby(caller, body.model(), request, category,
+                plan.chain().isEmpty() ? null : plan.chain().get(0).name(), degradedAllowed);
+        boolean streams = ChatRequestValidator.streams(body);
+        boolean includeUsage = ChatRequestValidator.includeUsage(body);
+        Uni<Reply> reply = streams
                 ? router.stream(request, plan.chain(), requestDeadline, context)
-                        .map(stream -> streamed(stream, plan, ChatRequestValidator.includeUsage(body)))
-                : router.route(request, plan.chain(), requestDeadline, context).map(answer -> whole(answer, plan));
+                        .map(stream -> streamed(stream, plan, includeUsage, standby))
+                : router.route(request, plan.chain(), requestDeadline, context).map(answer -> whole(answer, plan, standby));
+        reply = reply.onFailure(AllRoutesFailed.class).recoverWithUni(failure -> {
+            AllRoutesFailed unanswered = (AllRoutesFailed) failure;
+            return standby.answerFor(unanswered, requestDeadline)
+                    .map(answer -> Uni.createFrom().item(degradedReply(answer, unanswered, plan, streams, includeUsage)))
+                    .orElseGet(() -> Uni.createFrom().failure(failure));
+        });
         reply = reply.onFailure(AllRoutesFailed.class).transform(failure -> plan.complexity()
                 .<Throwable>map(((AllRoutesFailed) failure)::classifiedAs).orElse(failure));
         return RestMulti.fromUniResponse(reply, Reply::body, Reply::headers, Reply::status);
@@ -109,45 +136,113 @@ public class ChatCompletionsResource {
         }
     }
 
-    private Reply whole(RoutedAnswer answer, Plan plan) {
+    /** The degraded-mode category the request's header names, if any; one no category is called is bad input. */
+    private Optional<String> category(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String category = header.trim();
+        if (!degraded.knows(category)) {
+            throw new InvalidRequestException(400, GatewayHeaders.CATEGORY, "Header " + GatewayHeaders.CATEGORY
+                    + " names an unknown category '" + category + "'; known: " + String.join(", ", degraded.categories()),
+                    "invalid_header");
+        }
+        return Optional.of(category);
+    }
+
+    /** Whether the caller lets this request have a degraded answer: {@code off} opts out. */
+    private static boolean degradedAllowed(String header) {
+        if (header == null || header.isBlank() || header.trim().equalsIgnoreCase("on")) {
+            return true;
+        }
+        if (header.trim().equalsIgnoreCase("off")) {
+            return false;
+        }
+        throw new InvalidRequestException(400, GatewayHeaders.DEGRADED,
+                "Header " + GatewayHeaders.DEGRADED + " must be 'on' or 'off'", "invalid_header");
+    }
+
+    private Reply whole(RoutedAnswer answer, Plan plan, Standby standby) {
         ChatResult result = answer.result();
         boolean simulated = endpoints.simulated(answer.route().provider());
-        var body = new ChatCompletionResponse(completionId(result.id()), "chat.completion",
-                Instant.now().getEpochSecond(), result.model(),
-                List.of(new ChatCompletionResponse.Choice(0,
-                        new ChatCompletionResponse.Message("assistant", result.content(), null), null,
-                        result.finishReason().wireName())),
-                new ChatCompletionResponse.Usage(result.usage().promptTokens(), result.usage().completionTokens(),
-                        result.usage().totalTokens()),
-                simulated ? SIMULATED_FINGERPRINT : null);
-        Map<String, List<String>> headers = headers(answer.route(), plan, answer.upstreamCalls(), MediaType.APPLICATION_JSON);
+        standby.remember(result, simulated);
+        var body = completion(completionId(result.id()), result.model(), result.content(), result.finishReason(),
+                result.usage(), simulated ? SIMULATED_FINGERPRINT : null);
+        Map<String, List<String>> headers = headers(plan, answer.upstreamCalls(), MediaType.APPLICATION_JSON);
+        answered(headers, answer.route());
         headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(answer.cost())));
         return new Reply(200, headers, Multi.createFrom().item(Buffer.buffer(toJson(body))));
     }
 
-    private Reply streamed(RoutedStream stream, Plan plan, boolean includeUsage) {
+    private Reply streamed(RoutedStream stream, Plan plan, boolean includeUsage, Standby standby) {
         boolean simulated = endpoints.simulated(stream.route().provider());
-        Map<String, List<String>> headers = headers(stream.route(), plan, stream.upstreamCalls(), EVENT_STREAM);
-        headers.put(HttpHeaders.CACHE_CONTROL, List.of("no-cache"));
-        // Proxies such as nginx would otherwise hold the events back.
-        headers.put("X-Accel-Buffering", List.of("no"));
+        Map<String, List<String>> headers = headers(plan, stream.upstreamCalls(), EVENT_STREAM);
+        answered(headers, stream.route());
+        streaming(headers);
         ChunkStream chunks = new ChunkStream(json, includeUsage, simulated ? SIMULATED_FINGERPRINT : null);
-        return new Reply(200, headers, chunks.encode(stream.events()));
+        return new Reply(200, headers, chunks.encode(standby.recording(stream.events(), simulated)));
     }
 
-    private Map<String, List<String>> headers(Route route, Plan plan, long calls, String contentType) {
+    /**
+     * A degraded answer, in the shape the request asked for: an ordinary completion or stream, so
+     * clients parse it as usual, with no route (none answered), no usage (nothing was billed), and
+     * marked as degraded in its headers and its {@code system_fingerprint}.
+     */
+    private Reply degradedReply(DegradedAnswer answer, AllRoutesFailed failure, Plan plan, boolean streams,
+            boolean includeUsage) {
+        Map<String, List<String>> headers = headers(plan, failure.upstreamCalls(),
+                streams ? EVENT_STREAM : MediaType.APPLICATION_JSON);
+        headers.put(GatewayHeaders.DEGRADED, List.of("true"));
+        headers.put(GatewayHeaders.DEGRADED_SOURCE, List.of(answer.source().wireName()));
+        if (answer.simulated()) {
+            headers.put(GatewayHeaders.SIMULATED, List.of("true"));
+        }
+        if (streams) {
+            streaming(headers);
+            Multi<StreamEvent> events = Multi.createFrom().items(new StreamEvent.Started(null, answer.model()),
+                    new StreamEvent.Text(answer.content()), new StreamEvent.Finished(answer.finishReason()),
+                    new StreamEvent.UsageReported(Usage.NONE));
+            return new Reply(200, headers, new ChunkStream(json, includeUsage, DEGRADED_FINGERPRINT).encode(events));
+        }
+        headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(BigDecimal.ZERO)));
+        var body = completion(completionId(null), answer.model(), answer.content(), answer.finishReason(), Usage.NONE,
+                DEGRADED_FINGERPRINT);
+        return new Reply(200, headers, Multi.createFrom().item(Buffer.buffer(toJson(body))));
+    }
+
+    private static ChatCompletionResponse completion(String id, String model, String content, FinishReason finish,
+            Usage usage, String fingerprint) {
+        return new ChatCompletionResponse(id, "chat.completion", Instant.now().getEpochSecond(), model,
+                List.of(new ChatCompletionResponse.Choice(0, new ChatCompletionResponse.Message("assistant", content, null),
+                        null, finish.wireName())),
+                new ChatCompletionResponse.Usage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens()),
+                fingerprint);
+    }
+
+    /** What every reply carries, answered or degraded. */
+    private static Map<String, List<String>> headers(Plan plan, long calls, String contentType) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put(HttpHeaders.CONTENT_TYPE, List.of(contentType));
-        headers.put(GatewayHeaders.ROUTE, List.of(route.name()));
         plan.complexity().ifPresent(tier -> headers.put(GatewayHeaders.COMPLEXITY, List.of(tier.wireName())));
         headers.put(GatewayHeaders.ATTEMPTS, List.of(Long.toString(calls)));
         if (plan.downgraded()) {
             headers.put(GatewayHeaders.BUDGET, List.of("downgraded"));
         }
+        return headers;
+    }
+
+    /** The route that answered, and whether it is simulated. */
+    private void answered(Map<String, List<String>> headers, Route route) {
+        headers.put(GatewayHeaders.ROUTE, List.of(route.name()));
         if (endpoints.simulated(route.provider())) {
             headers.put(GatewayHeaders.SIMULATED, List.of("true"));
         }
-        return headers;
+    }
+
+    private static void streaming(Map<String, List<String>> headers) {
+        headers.put(HttpHeaders.CACHE_CONTROL, List.of("no-cache"));
+        // Proxies such as nginx would otherwise hold the events back.
+        headers.put("X-Accel-Buffering", List.of("no"));
     }
 
     private byte[] toJson(Object body) {

@@ -18,6 +18,16 @@ public final class GatewayHeaders {
     public static final String COST_USD = "x-switchboard-cost-usd";
     /** Response: {@code downgraded} when a spent budget moved the request to the cheapest tier's route. */
     public static final String BUDGET = "x-switchboard-budget";
+    /**
+     * Response: {@code true} on a degraded answer, given because no route answered (see
+     * {@code degraded.DegradedMode}). Request: {@code off} opts the request out of degraded answers,
+     * so it gets the routing error instead; {@code on}, the default, changes nothing.
+     */
+    public static final String DEGRADED = "x-switchboard-degraded";
+    /** Response, on a degraded answer: {@code cache} (the last known good answer) or {@code static}. */
+    public static final String DEGRADED_SOURCE = "x-switchboard-degraded-source";
+    /** Request: the degraded-mode category, which static message the request gets if every route fails. */
+    public static final String CATEGORY = "x-switchboard-category";
     /** Request: shortens the request's deadline, in milliseconds. */
     public static final String DEADLINE_MS = "x-switchboard-deadline-ms";
 

@@ -3,6 +3,7 @@ package dev.switchboard.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,10 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.switchboard.degraded.StaticMessages;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.routing.Tier;
+import dev.switchboard.security.Callers;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -43,6 +46,7 @@ public class ConfigCheck {
     public static List<String> problems(SwitchboardConfig config) {
         List<String> problems = new ArrayList<>();
         Set<String> routes = new TreeSet<>(config.routes().keySet());
+        Set<String> categories = StaticMessages.catalogue(config.degraded()).keySet();
         for (String provider : config.providers().keySet()) {
             if (ProviderId.fromConfigName(provider).isEmpty()) {
                 problems.add("switchboard.providers." + provider + ": unknown provider '" + provider
@@ -78,6 +82,9 @@ public class ConfigCheck {
                 problems.add(key + ".continuation: provider '" + route.provider()
                         + "' cannot continue a partial answer (only anthropic and openai-compatible can)");
             }
+            route.category().filter(category -> !categories.contains(category)).ifPresent(category ->
+                    problems.add(key + ".category: '" + category + "' is not a degraded-mode category (known: "
+                            + String.join(", ", categories) + ")"));
             route.fallbacks().ifPresent(names -> checkNames(problems, key + ".fallbacks", names, routes));
             route.contextFallback().ifPresent(name -> checkNames(problems, key + ".context-fallback", List.of(name), routes));
         }
@@ -116,14 +123,46 @@ public class ConfigCheck {
             problems.add("switchboard.budgets.on-exceeded: 'downgrade' needs routes with a tier"
                     + " (switchboard.routes.<name>.tier) to downgrade to; none is configured");
         }
+        checkDegraded(problems, config.degraded(), categories);
         config.auth().adminKey().filter(String::isBlank)
                 .ifPresent(blank -> problems.add("switchboard.auth.admin-key: must not be empty when set"));
         config.auth().apiKeys().ifPresent(keys -> {
             if (keys.stream().anyMatch(String::isBlank)) {
                 problems.add("switchboard.auth.api-keys: must not contain an empty key");
             }
+            checkDistinctCallers(problems, keys);
         });
         return problems;
+    }
+
+    private static void checkDegraded(List<String> problems, SwitchboardConfig.Degraded degraded, Set<String> categories) {
+        degraded.messages().forEach((category, message) -> {
+            if (message.isBlank()) {
+                problems.add("switchboard.degraded.messages." + category + ": must not be blank");
+            }
+        });
+        if (!categories.contains(degraded.defaultCategory())) {
+            problems.add("switchboard.degraded.default-category: '" + degraded.defaultCategory()
+                    + "' is not a category (known: " + String.join(", ", categories) + ")");
+        }
+        checkAtLeastOne(problems, "switchboard.degraded.cache.max-entries", degraded.cache().maxEntries());
+        checkPositive(problems, "switchboard.degraded.cache.ttl", Optional.of(degraded.cache().ttl()));
+    }
+
+    /**
+     * Callers are told apart by their key's id (spend, budgets, and degraded mode's answers, which must
+     * never reach another caller), so two keys may not share one. Ids are 32 bits of a hash: a clash is
+     * unlikely, and caught here. The message names the id, never the keys.
+     */
+    private static void checkDistinctCallers(List<String> problems, List<String> keys) {
+        Map<String, String> byId = new HashMap<>();
+        keys.stream().filter(key -> !key.isBlank()).distinct().forEach(key -> {
+            String id = Callers.idOf(key);
+            if (byId.putIfAbsent(id, key) != null) {
+                problems.add("switchboard.auth.api-keys: two keys share the caller id " + id
+                        + ", so their spend and remembered answers could not be kept apart; replace one of them");
+            }
+        });
     }
 
     private static void checkNames(List<String> problems, String key, List<String> names, Set<String> routes) {

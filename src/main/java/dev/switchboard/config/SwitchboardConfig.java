@@ -42,6 +42,8 @@ public interface SwitchboardConfig {
 
     Budgets budgets();
 
+    Degraded degraded();
+
     interface Route {
         /** The provider serving this route: openai, anthropic, gemini or openai-compatible. */
         ProviderId provider();
@@ -92,6 +94,13 @@ public interface SwitchboardConfig {
          * OpenAI and Gemini cannot.
          */
         Optional<Boolean> continuation();
+
+        /**
+         * The degraded-mode category of requests for this route (one of
+         * {@code switchboard.degraded.messages}), when the request's {@code x-switchboard-category}
+         * header names none: which static message they get when every route fails.
+         */
+        Optional<String> category();
     }
 
     interface Provider {
@@ -299,6 +308,44 @@ public interface SwitchboardConfig {
     /** The complexity classifiers an operator can choose for {@code model: "auto"}. */
     enum ClassifierPolicy {
         LEARNED, KEYWORDS
+    }
+
+    /**
+     * Degraded mode (row F19 of the failure table): when every route has failed or is out, a request
+     * is answered from the last known good answer to the same request, or else with its category's
+     * static message, marked as degraded, instead of an error.
+     */
+    interface Degraded {
+        /** Off, a request no route answers gets the routing error, as without degraded mode. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The category of requests whose header and route name none. */
+        @WithDefault("general")
+        String defaultCategory();
+
+        /**
+         * Static messages by category, in addition to (or replacing) the built-in {@code general},
+         * {@code search} and {@code support}; e.g. {@code switchboard.degraded.messages.billing=...}.
+         */
+        Map<String, String> messages();
+
+        LastKnownGood cache();
+    }
+
+    /** The store of successful answers degraded mode answers from. */
+    interface LastKnownGood {
+        /** Off, nothing is stored and every degraded answer is a static message. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Answers kept at most; the least likely to be asked again go first. */
+        @WithDefault("1000")
+        int maxEntries();
+
+        /** How long an answer is kept after it was given. */
+        @WithDefault("1h")
+        Duration ttl();
     }
 
     interface Limits {

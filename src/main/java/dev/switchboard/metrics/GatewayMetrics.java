@@ -29,7 +29,7 @@ import io.quarkus.runtime.StartupEvent;
  * {@code gen_ai.client.operation.time_to_first_chunk} (streams) and {@code gen_ai.client.token.usage},
  * with the conventions' attributes and bucket boundaries, plus {@code switchboard.route}. What the
  * conventions do not cover is under {@code switchboard.}: requests by route and outcome, fallbacks
- * by from, to and reason, route availability, and spend in USD by route and caller. The clients' breakers, timeouts and fallbacks are
+ * by from, to and reason, route availability, spend in USD by route and caller, and degraded answers. The clients' breakers, timeouts and fallbacks are
  * already published by SmallRye Fault Tolerance as {@code ft.*}; nothing here repeats them.
  *
  * <p>Tags take values only from configuration, the failure kinds and the providers' answers; ad-hoc
@@ -156,6 +156,19 @@ public class GatewayMetrics {
         Counter.builder("switchboard.fallbacks")
                 .description("Requests that moved on from one route to the next, by reason")
                 .tags("from", from, "to", to, "reason", reason.wireName())
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * No route answered and degraded mode did: {@code source} is {@code cache} (the last known good
+     * answer) or {@code static} (the category's message); {@code category} is the request's category,
+     * one of the configured ones.
+     */
+    public void degraded(String source, String category) {
+        Counter.builder("switchboard.degraded")
+                .description("Requests no route answered that got a degraded answer instead of an error, by source and category")
+                .tags("source", source, "category", category)
                 .register(registry)
                 .increment();
     }

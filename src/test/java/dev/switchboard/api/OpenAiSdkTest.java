@@ -9,14 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.errors.NotFoundException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 
 import dev.switchboard.support.GatewayTestBase;
-import dev.switchboard.support.ProviderEmulator;
+import dev.switchboard.support.OpenAiSdk;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,8 +27,7 @@ class OpenAiSdkTest extends GatewayTestBase {
     URL gateway;
 
     private OpenAIClient client() {
-        return OpenAIOkHttpClient.builder().apiKey(ProviderEmulator.GATEWAY_KEY).baseUrl(gateway.toString())
-                .maxRetries(0).build();
+        return OpenAiSdk.client(gateway);
     }
 
     @Test

@@ -95,4 +95,42 @@ class ConfigCheckTest {
         assertThatThrownBy(() -> TestConfig.load(TestConfig.seed("switchboard.budgets.on-exceeded", "shrug")))
                 .hasMessageContaining("switchboard.budgets.on-exceeded");
     }
+
+    @Test
+    void degradedModeSettingsAreChecked() {
+        var config = TestConfig.load(TestConfig.seed(
+                "switchboard.degraded.default-category", "sales",
+                "switchboard.degraded.messages.billing", " ",
+                "switchboard.routes.gpt-4o.category", "shopping",
+                "switchboard.degraded.cache.max-entries", "0",
+                "switchboard.degraded.cache.ttl", "0s"));
+
+        assertThat(ConfigCheck.problems(config)).containsExactlyInAnyOrder(
+                "switchboard.routes.gpt-4o.category: 'shopping' is not a degraded-mode category (known: billing, general, search, support)",
+                "switchboard.degraded.messages.billing: must not be blank",
+                "switchboard.degraded.default-category: 'sales' is not a category (known: billing, general, search, support)",
+                "switchboard.degraded.cache.max-entries: must be at least 1, was 0",
+                "switchboard.degraded.cache.ttl: must be positive, was PT0S");
+    }
+
+    @Test
+    void aConfiguredCategoryMayBeTheDefaultAndARoutesCategory() {
+        var config = TestConfig.load(TestConfig.seed(
+                "switchboard.degraded.messages.billing", "Billing questions are answered by email for now.",
+                "switchboard.degraded.default-category", "billing",
+                "switchboard.routes.gpt-4o.category", "support"));
+
+        assertThat(ConfigCheck.problems(config)).isEmpty();
+    }
+
+    /** Callers' answers are kept apart by their key's id; two keys hashing to one id would share them. */
+    @Test
+    void twoGatewayKeysWithOneCallerIdAreRefusedWithoutNamingThem() {
+        // Found by a birthday search: both keys' SHA-256 begin with 77104536.
+        var config = TestConfig.load(TestConfig.seed("switchboard.auth.api-keys", "tenant-key-14986,tenant-key-80786"));
+
+        assertThat(ConfigCheck.problems(config)).singleElement().asString()
+                .startsWith("switchboard.auth.api-keys: two keys share the caller id key-77104536")
+                .doesNotContain("tenant-key");
+    }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIException;
@@ -18,7 +17,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 
-import dev.switchboard.support.ProviderEmulator;
+import dev.switchboard.support.OpenAiSdk;
 import dev.switchboard.support.stream.Script;
 import dev.switchboard.support.stream.StreamingProfile;
 import dev.switchboard.support.stream.StreamingTestBase;
@@ -36,8 +35,7 @@ class OpenAiSdkStreamingTest extends StreamingTestBase {
     URL gateway;
 
     private OpenAIClient client() {
-        return OpenAIOkHttpClient.builder().apiKey(ProviderEmulator.GATEWAY_KEY).baseUrl(gateway.toString())
-                .maxRetries(0).build();
+        return OpenAiSdk.client(gateway);
     }
 
     private static ChatCompletionCreateParams.Builder params(String model, String... fallbacks) {
