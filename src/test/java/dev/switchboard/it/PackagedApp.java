@@ -99,9 +99,13 @@ final class PackagedApp implements AutoCloseable {
         return output.toString();
     }
 
-    /** Sends SIGTERM, as Kubernetes does to stop a pod, and returns at once. */
+    /**
+     * Sends SIGTERM, as Kubernetes does to stop a pod, and returns at once. Through the process handle:
+     * {@link Process#destroy()} would also close our end of its output, and we want to read what it says
+     * while it shuts down.
+     */
     void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /** Whether the process has ended within the given time. */
