@@ -13,6 +13,7 @@ import dev.switchboard.health.ProbeStatus;
 import dev.switchboard.health.ProviderBreakers;
 import dev.switchboard.health.ProviderStatus;
 import dev.switchboard.health.RouteStatus;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The body of {@code GET /admin/status}: what the gateway knows about each route and provider now.
@@ -22,6 +23,7 @@ import dev.switchboard.health.RouteStatus;
  * Each record states its field order, since Jackson would otherwise sort renamed record fields by name.
  */
 @JsonPropertyOrder({ "default_chain", "routes", "providers" })
+@RegisterForReflection
 public record AdminStatus(@JsonProperty("default_chain") List<String> defaultChain, List<RouteView> routes,
         List<ProviderView> providers) {
 

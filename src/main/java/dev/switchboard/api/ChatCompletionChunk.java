@@ -4,8 +4,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The OpenAI {@code chat.completion.chunk} object: one event of a streamed answer. */
+@RegisterForReflection
 public record ChatCompletionChunk(
         String id,
         String object,

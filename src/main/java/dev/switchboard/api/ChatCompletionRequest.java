@@ -7,11 +7,13 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The body of {@code POST /v1/chat/completions} as callers send it. Parameters Switchboard does not
  * model land in {@link #extra()}; {@link ChatRequestValidator} decides what each of them means.
  */
+@RegisterForReflection
 public record ChatCompletionRequest(
         String model,
         List<WireMessage> messages,

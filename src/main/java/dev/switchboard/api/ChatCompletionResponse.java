@@ -3,8 +3,10 @@ package dev.switchboard.api;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The OpenAI {@code chat.completion} object; null fields are sent as null, as OpenAI does. */
+@RegisterForReflection
 public record ChatCompletionResponse(
         String id,
         String object,

@@ -19,20 +19,24 @@ import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.routing.AutoRouting;
 import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RouteTable;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** {@code GET /v1/models}: the configured routes, in OpenAI's model-list format, with Switchboard's details beside. */
 @Path("/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelsResource {
 
+    @RegisterForReflection
     public record ModelList(String object, List<Model> data) {
     }
 
+    @RegisterForReflection
     public record Model(String id, String object, long created, @JsonProperty("owned_by") String ownedBy,
             Details switchboard) {
     }
 
     /** What the route is: where it goes, what it costs, whether it is simulated. */
+    @RegisterForReflection
     public record Details(String provider, @JsonProperty("upstream_model") String upstreamModel, boolean simulated,
             String tier, @JsonProperty("context_window") int contextWindow,
             @JsonProperty("input_price_per_million") BigDecimal inputPrice,

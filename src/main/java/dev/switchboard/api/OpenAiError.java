@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.switchboard.routing.Attempt;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** OpenAI's error body, {@code {"error":{"message","type","param","code"}}}, plus the attempts a routing failure made. */
+@RegisterForReflection
 public record OpenAiError(Body error) {
 
     public record Body(String message, String type, String param, String code,

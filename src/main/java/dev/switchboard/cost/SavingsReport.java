@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The body of {@code GET /admin/savings}: what was actually spent against the counterfactual of sending
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({ "currency", "since", "baseline_route", "requests", "actual_usd", "baseline_usd", "saved_usd",
         "savings_percent", "tiers" })
+@RegisterForReflection
 public record SavingsReport(String currency, String since, @JsonProperty("baseline_route") String baselineRoute, long requests,
         @JsonProperty("actual_usd") String actualUsd, @JsonProperty("baseline_usd") String baselineUsd,
         @JsonProperty("saved_usd") String savedUsd, @JsonProperty("savings_percent") BigDecimal savingsPercent,

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The body of {@code GET /admin/spend}: USD spent since start, in total, per route, per caller and per
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param since when counting began (start-up), ISO-8601 UTC
  */
 @JsonPropertyOrder({ "currency", "since", "total", "routes", "callers", "tiers" })
+@RegisterForReflection
 public record SpendReport(String currency, String since, Totals total, List<RouteSpend> routes, List<CallerSpend> callers,
         List<TierSpend> tiers) {
 

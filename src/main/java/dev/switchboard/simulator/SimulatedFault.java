@@ -3,6 +3,7 @@ package dev.switchboard.simulator;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * How a simulated provider should misbehave, set at run time through {@code PUT /simulated/{provider}/fault}.
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param stallAfterEvents  streams only: send this many events, then send nothing more while keeping the
  *                          connection open, until the client gives up
  */
+@RegisterForReflection
 public record SimulatedFault(int status, long delayMs, Integer retryAfterSeconds,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer cutAfterEvents,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer stallAfterEvents) {

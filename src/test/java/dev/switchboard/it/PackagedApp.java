@@ -6,16 +6,19 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged application (target/quarkus-app) started as users start it, in its own process with
- * an environment free of provider keys, on a free port. Its output is kept for assertions.
+ * The packaged application started as users start it, in its own process with an environment free of
+ * provider keys, on a free port: the jar (target/quarkus-app), or the native executable when the
+ * native profile built one ({@code native.image.path}). Its output is kept for assertions.
  */
 final class PackagedApp implements AutoCloseable {
 
@@ -35,19 +38,33 @@ final class PackagedApp implements AutoCloseable {
     }
 
     static PackagedApp start(String... systemProperties) throws IOException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("package the application first: " + jar + " is missing");
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1"));
+        return start(Map.of(), systemProperties);
+    }
+
+    /** With these environment variables on top of the cleaned environment, as a container would set them. */
+    static PackagedApp start(Map<String, String> environment, String... systemProperties) throws IOException {
+        List<String> properties = new ArrayList<>(List.of("-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1"));
         for (String property : systemProperties) {
-            command.add("-D" + property);
+            properties.add("-D" + property);
         }
-        command.addAll(List.of("-jar", jar.toString()));
+        String nativeImage = System.getProperty("native.image.path", "");
+        List<String> command = new ArrayList<>();
+        if (nativeImage.isBlank()) {
+            Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException("package the application first: " + jar + " is missing");
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(properties);
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            command.add(nativeImage);
+            command.addAll(properties);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         KEY_VARIABLES.forEach(builder.environment()::remove);
         builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_") || name.startsWith("QUARKUS_"));
+        builder.environment().putAll(environment);
         return new PackagedApp(builder.start());
     }
 
@@ -80,6 +97,20 @@ final class PackagedApp implements AutoCloseable {
 
     String output() {
         return output.toString();
+    }
+
+    /**
+     * Sends SIGTERM, as Kubernetes does to stop a pod, and returns at once. Through the process handle:
+     * {@link Process#destroy()} would also close our end of its output, and we want to read what it says
+     * while it shuts down.
+     */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** Whether the process has ended within the given time. */
+    boolean endsWithin(Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -81,7 +81,8 @@ class SimulatedGatewayIT {
         for (String probe : new String[] { "live", "ready", "started", "well" }) {
             given().baseUri(base).get("/q/health/" + probe).then().statusCode(200).body("status", equalTo("UP"));
         }
-        given().baseUri(base).get("/q/health/ready").then().body("checks[0].data.http", equalTo("started"));
+        given().baseUri(base).get("/q/health/ready").then()
+                .body("checks.find { it.name == 'gateway-ready' }.data.http", equalTo("started"));
         given().baseUri(base).get("/admin/status").then().statusCode(200)
                 .body("providers.find { it.name == 'anthropic' }.simulated", equalTo(true))
                 .body("providers.find { it.name == 'openai-compatible' }.simulated", equalTo(false));

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A Messages API request ({@code POST /v1/messages}). Only what Switchboard translates is modelled;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param stream    true to have the answer sent as server-sent events; null (left out) for a whole message
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record AnthropicRequest(
         String model,
         @JsonProperty("max_tokens") int maxTokens,

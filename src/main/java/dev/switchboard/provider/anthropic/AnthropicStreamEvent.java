@@ -3,6 +3,7 @@ package dev.switchboard.provider.anthropic;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The data of one event of a streamed Messages answer. Every event names its {@code type}; the other
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@RegisterForReflection
 public record AnthropicStreamEvent(
         String type,
         AnthropicResponse message,

@@ -1,12 +1,14 @@
 package dev.switchboard.provider.gemini;
 
 import java.util.List;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * {@code GET /v1beta/models} as Google documents it, a {@code ListModelsResponse}:
  * {@code {"models":[{name, displayName, inputTokenLimit, supportedGenerationMethods...}], "nextPageToken"}}.
  * Read only by the health probe, so only the shape matters; fields not listed here are ignored.
  */
+@RegisterForReflection
 public record GeminiModelList(List<Model> models, String nextPageToken) {
 
     public record Model(String name, String displayName, List<String> supportedGenerationMethods) {

@@ -3,9 +3,11 @@ package dev.switchboard.provider.gemini;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The body of {@code POST /v1beta/models/{model}:generateContent}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record GeminiRequest(List<GeminiContent> contents, GeminiContent systemInstruction,
         GenerationConfig generationConfig) {
 

@@ -3,9 +3,11 @@ package dev.switchboard.provider.gemini;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A {@code GenerateContentResponse}; fields Switchboard does not read (safety ratings, logprobs...) are ignored. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record GeminiResponse(
         List<Candidate> candidates,
         PromptFeedback promptFeedback,

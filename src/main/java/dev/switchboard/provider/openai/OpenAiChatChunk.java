@@ -4,9 +4,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One event of a streamed Chat Completion ({@code object: "chat.completion.chunk"}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record OpenAiChatChunk(
         String id,
         String object,

@@ -4,9 +4,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A Chat Completions response ({@code object: "chat.completion"}), as OpenAI-format servers send it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record OpenAiChatResponse(
         String id,
         String object,
