@@ -1,5 +1,6 @@
 package dev.switchboard.api;
 
+import java.io.CharConversionException;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -86,6 +87,16 @@ public class ErrorMappers {
             problem = "The request body is not valid JSON: " + e.getOriginalMessage();
         }
         return json(400, OpenAiError.of(shorten(problem), "invalid_request_error", param, "invalid_json"));
+    }
+
+    /**
+     * JSON may be sent as UTF-8, UTF-16 or UTF-32, and Jackson reads the encoding from the first bytes:
+     * a body that looks like UTF-32 but holds no character there is unreadable input, not a fault.
+     */
+    @ServerExceptionMapper
+    public Response unreadableText(CharConversionException e) {
+        return json(400, OpenAiError.of(shorten("The request body is not valid JSON text: " + e.getMessage()),
+                "invalid_request_error", null, "invalid_json"));
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,10 @@
 package dev.switchboard.chat;
 
 /**
- * Tokens billed for one completion.
+ * Tokens billed for one completion. Counts come from providers as they report them, but a usage is
+ * never negative and never has more cached than prompt tokens: whatever a misbehaving server sends
+ * (a fuzzed {@code "cached_tokens": -1} made a bill negative), the cost worked out from it cannot be
+ * less than zero. Sums saturate instead of overflowing.
  *
  * @param promptTokens       every input token, those read from the provider's prompt cache included
  * @param completionTokens   output tokens (thinking included where the provider bills it as output)
@@ -12,16 +15,26 @@ public record Usage(int promptTokens, int completionTokens, int cachedPromptToke
 
     public static final Usage NONE = new Usage(0, 0);
 
+    public Usage {
+        promptTokens = Math.max(0, promptTokens);
+        completionTokens = Math.max(0, completionTokens);
+        cachedPromptTokens = Math.min(Math.max(0, cachedPromptTokens), promptTokens);
+    }
+
     public Usage(int promptTokens, int completionTokens) {
         this(promptTokens, completionTokens, 0);
     }
 
     public Usage plus(Usage other) {
-        return new Usage(promptTokens + other.promptTokens, completionTokens + other.completionTokens,
-                cachedPromptTokens + other.cachedPromptTokens);
+        return new Usage(sum(promptTokens, other.promptTokens), sum(completionTokens, other.completionTokens),
+                sum(cachedPromptTokens, other.cachedPromptTokens));
     }
 
     public int totalTokens() {
-        return promptTokens + completionTokens;
+        return sum(promptTokens, completionTokens);
+    }
+
+    private static int sum(int a, int b) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) a + b);
     }
 }

@@ -57,15 +57,8 @@ public final class ErrorBodies {
 
     /** OpenAI's {@code retry-after-ms}, then the standard {@code Retry-After}. */
     public static Optional<Duration> retryAfter(Response response) {
-        String millis = response.getHeaderString("retry-after-ms");
-        if (millis != null) {
-            try {
-                return Optional.of(Duration.ofMillis((long) Math.ceil(Double.parseDouble(millis.trim()))));
-            } catch (NumberFormatException ignored) {
-                // fall through to Retry-After
-            }
-        }
-        return RetryAfter.parse(response.getHeaderString("Retry-After"), Instant.now());
+        return RetryAfter.parseMillis(response.getHeaderString("retry-after-ms"))
+                .or(() -> RetryAfter.parse(response.getHeaderString("Retry-After"), Instant.now()));
     }
 
     /** The status-only part of classification, shared by every provider. */

@@ -1,5 +1,6 @@
 package dev.switchboard.provider;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.net.ConnectException;
 
@@ -63,6 +64,11 @@ public final class FailureFallback {
             if (cause instanceof JsonProcessingException json) {
                 return new ProviderFailure.MalformedResponse(provider,
                         "response body is not the documented schema: " + json.getOriginalMessage(), failure);
+            }
+            if (cause instanceof CharConversionException text) {
+                // Jackson read the body as UTF-16 or UTF-32 and met no character there: not transport.
+                return new ProviderFailure.MalformedResponse(provider,
+                        "response body is not JSON text: " + text.getMessage(), failure);
             }
             if (cause instanceof ConnectException) {
                 return new ProviderFailure.ConnectionFailed(provider, "connection refused", failure);

@@ -91,6 +91,19 @@ class BadInputTest extends GatewayTestBase {
     }
 
     @Test
+    void bytesThatLookLikeUtf32ButHoldNoCharacterAreBadInputNotAnInternalError() {
+        // Found by ChatRequestFuzzTest: Jackson takes a body starting with four zero bytes for UTF-32.
+        byte[] body = java.util.Base64.getDecoder().decode("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+                + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAHsik5pkZTBsc2FnRXMiInJyIn1dfQ==");
+        caller().body(body).post("/v1/chat/completions").then()
+                .statusCode(400)
+                .contentType("application/json")
+                .body("error.type", equalTo("invalid_request_error"))
+                .body("error.code", equalTo("invalid_json"))
+                .body("error.message", containsString("not valid JSON text"));
+    }
+
+    @Test
     void aWrongContentTypeIsRefusedWith415() {
         given().header("Authorization", "Bearer " + ProviderEmulator.GATEWAY_KEY).contentType("text/plain")
                 .body("hello").post("/v1/chat/completions").then()

@@ -24,6 +24,10 @@ class RetryAfterTest {
                 Arguments.of("Wed, 25 Nov 2026 10:00:30 GMT", Optional.of(Duration.ofSeconds(30))),
                 Arguments.of("Wed, 25 Nov 2026 09:59:00 GMT", Optional.of(Duration.ZERO)),
                 Arguments.of("-3", Optional.empty()),
+                Arguments.of("1e300", Optional.of(RetryAfter.LONGEST)),
+                Arguments.of("Infinity", Optional.of(RetryAfter.LONGEST)),
+                Arguments.of("NaN", Optional.empty()),
+                Arguments.of("Fri, 31 Dec 9999 23:59:59 GMT", Optional.of(RetryAfter.LONGEST)),
                 Arguments.of("soon", Optional.empty()),
                 Arguments.of("", Optional.empty()),
                 Arguments.of(null, Optional.empty()));
@@ -33,6 +37,22 @@ class RetryAfterTest {
     @MethodSource("values")
     void readsSecondsAndHttpDates(String header, Optional<Duration> expected) {
         assertThat(RetryAfter.parse(header, NOW)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> milliseconds() {
+        return Stream.of(
+                Arguments.of("1500", Optional.of(Duration.ofMillis(1500))),
+                Arguments.of("20.2", Optional.of(Duration.ofMillis(21))),
+                Arguments.of("-5", Optional.empty()),
+                Arguments.of("1e30", Optional.of(RetryAfter.LONGEST)),
+                Arguments.of("soon", Optional.empty()),
+                Arguments.of(null, Optional.empty()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("milliseconds")
+    void readsOpenAisMillisecondsNeverNegativeNorBeyondTheLongestWait(String header, Optional<Duration> expected) {
+        assertThat(RetryAfter.parseMillis(header)).isEqualTo(expected);
     }
 
     @org.junit.jupiter.api.Test
