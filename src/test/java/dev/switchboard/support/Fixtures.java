@@ -84,10 +84,15 @@ public final class Fixtures {
      * event (one without it is dropped), {@code :} lines as comments.
      */
     public static List<Sse> sse(String path) {
+        return events(text(path));
+    }
+
+    /** Server-sent events read from a text in the SSE format, as {@link #sse(String)} reads a fixture. */
+    public static List<Sse> events(String text) {
         List<Sse> events = new ArrayList<>();
         String event = null;
         StringBuilder data = null;
-        for (String line : text(path).split("\r?\n", -1)) {
+        for (String line : text.split("\r?\n", -1)) {
             if (line.isEmpty()) {
                 if (data != null) {
                     events.add(new Sse(event, data.toString()));
