@@ -147,4 +147,14 @@ class GatewayMetricsTest extends GatewayTestBase {
         assertThat(scrape).doesNotContainPattern("(?m)^switchboard_[a-z_]*(breaker|circuit|timeout)");
         assertThat(scrape).doesNotContain(ProviderEmulator.OPENAI_KEY).doesNotContain(ProviderEmulator.GATEWAY_KEY);
     }
+
+    @Test
+    void upstreamCallsAreTimedOnceAsGenAiCallsNotAgainAsHttpClientRequests() {
+        stub(OPENAI_CHAT, openAiAnswer("gpt-4o-2024-08-06"));
+        caller().body(chatOnly("gpt-4o")).post("/v1/chat/completions").then().statusCode(200);
+
+        String scrape = scrape();
+        assertThat(scrape).contains("gen_ai_client_operation_duration_seconds_count").contains("http_server_requests_seconds_count");
+        assertThat(scrape).doesNotContain("http_client_requests");
+    }
 }
