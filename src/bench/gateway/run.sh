@@ -2,7 +2,8 @@
 # Switchboard against direct, nginx and Portkey, then failover under load, in one run (see GatewayBench's javadoc).
 # Installs what it needs (Debian: nginx-light, wrk, hey; npm: Portkey's gateway with @hono/node-server pinned to
 # 1.13.8), builds the jar, and writes src/bench/gateway/RESULTS.md.
-# Usage: src/bench/gateway/run.sh [seconds per run, default 15] [connections, 32] [offered rate, 1000] [failover rate, 200]
+# Usage: src/bench/gateway/run.sh [seconds per run, default 15] [connections, 32] [offered rate, 1000] [failover rate, 200] [warm-up seconds, 30]
+#    or: src/bench/gateway/run.sh soak [minutes, default 10] [offered rate, 300]   (writes src/bench/gateway/SOAK.md)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 missing=()
