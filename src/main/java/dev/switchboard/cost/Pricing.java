@@ -33,7 +33,8 @@ public final class Pricing {
     }
 
     static BigDecimal cost(BigDecimal inputPrice, BigDecimal cachedInputPrice, BigDecimal outputPrice, Usage usage) {
-        int cached = Math.min(usage.cachedPromptTokens(), usage.promptTokens());
+        // Usage never holds more cached than prompt tokens, so the uncached part is never negative.
+        int cached = usage.cachedPromptTokens();
         return perMillion(usage.promptTokens() - cached, inputPrice)
                 .add(perMillion(cached, cachedInputPrice))
                 .add(perMillion(usage.completionTokens(), outputPrice));
