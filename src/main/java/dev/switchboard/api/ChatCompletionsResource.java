@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
@@ -46,6 +47,7 @@ import dev.switchboard.security.Callers;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /v1/chat/completions}: OpenAI's Chat Completions API, answered by the best available
@@ -86,8 +88,9 @@ public class ChatCompletionsResource {
     public Multi<Buffer> create(ChatCompletionRequest body, @HeaderParam(GatewayHeaders.DEADLINE_MS) String deadlineMs,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(GatewayHeaders.CATEGORY) String categoryHeader,
-            @HeaderParam(GatewayHeaders.DEGRADED) String degradedHeader) {
+            @HeaderParam(GatewayHeaders.DEGRADED) String degradedHeader, @Context RoutingContext routing) {
         ChatRequest request = ChatRequestValidator.validate(body);
+        WholeReplies.sendUnchunked(routing);
         Optional<String> category = category(categoryHeader);
         boolean degradedAllowed = degradedAllowed(degradedHeader);
         String caller = callers.identify(authorization);
@@ -171,7 +174,7 @@ public class ChatCompletionsResource {
         Map<String, List<String>> headers = headers(plan, answer.upstreamCalls(), MediaType.APPLICATION_JSON);
         answered(headers, answer.route());
         headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(answer.cost())));
-        return new Reply(200, headers, Multi.createFrom().item(Buffer.buffer(toJson(body))));
+        return whole(headers, body);
     }
 
     private Reply streamed(RoutedStream stream, Plan plan, boolean includeUsage, Standby standby) {
@@ -207,7 +210,14 @@ public class ChatCompletionsResource {
         headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(BigDecimal.ZERO)));
         var body = completion(completionId(null), answer.model(), answer.content(), answer.finishReason(), Usage.NONE,
                 DEGRADED_FINGERPRINT);
-        return new Reply(200, headers, Multi.createFrom().item(Buffer.buffer(toJson(body))));
+        return whole(headers, body);
+    }
+
+    /** A whole answer: one JSON buffer, its length declared (see {@link WholeReplies}). */
+    private Reply whole(Map<String, List<String>> headers, ChatCompletionResponse body) {
+        byte[] json = toJson(body);
+        headers.put(HttpHeaders.CONTENT_LENGTH, List.of(Integer.toString(json.length)));
+        return new Reply(200, headers, Multi.createFrom().item(Buffer.buffer(json)));
     }
 
     private static ChatCompletionResponse completion(String id, String model, String content, FinishReason finish,

@@ -56,6 +56,19 @@ public class GatewayMetrics {
     private final MeterRegistry registry;
     private final RouteAvailability availability;
     private final RouteTable routes;
+    private final MeterCache<CallKey, Timer> callTimers = new MeterCache<>();
+    private final MeterCache<String, Timer> firstChunkTimers = new MeterCache<>();
+    private final MeterCache<TokenKey, DistributionSummary> tokenSummaries = new MeterCache<>();
+    private final MeterCache<RequestKey, Counter> requestCounters = new MeterCache<>();
+
+    private record CallKey(String route, String responseModel, FailureKind failure) {
+    }
+
+    private record TokenKey(String route, String responseModel, String type) {
+    }
+
+    private record RequestKey(String route, String outcome) {
+    }
 
     public GatewayMetrics(MeterRegistry registry, RouteAvailability availability, RouteTable routes) {
         this.registry = registry;
@@ -96,23 +109,24 @@ public class GatewayMetrics {
      * @param failure       null on success
      */
     public void call(Route route, String responseModel, Duration took, FailureKind failure) {
-        Timer.builder("gen_ai.client.operation.duration")
+        CallKey id = new CallKey(route.name(), responseModel, failure);
+        callTimers.get(id, key -> Timer.builder("gen_ai.client.operation.duration")
                 .description("GenAI operation duration: one upstream call, streams until their end")
                 .tags(call(route))
                 .tag(RESPONSE_MODEL, responseModel == null ? "" : responseModel)
                 .tag(ERROR_TYPE, failure == null ? "" : failure.wireName())
                 .serviceLevelObjectives(DURATION_BUCKETS)
-                .register(registry)
+                .register(registry))
                 .record(took);
     }
 
     /** A stream's first words arrived. */
     public void firstChunk(Route route, Duration took) {
-        Timer.builder("gen_ai.client.operation.time_to_first_chunk")
+        firstChunkTimers.get(route.name(), name -> Timer.builder("gen_ai.client.operation.time_to_first_chunk")
                 .description("Time to receive the first chunk of a streamed answer")
                 .tags(call(route))
                 .serviceLevelObjectives(DURATION_BUCKETS)
-                .register(registry)
+                .register(registry))
                 .record(took);
     }
 
@@ -126,13 +140,15 @@ public class GatewayMetrics {
     }
 
     private DistributionSummary tokenSummary(Route route, String responseModel, String type) {
-        return DistributionSummary.builder("gen_ai.client.token.usage")
+        String model = responseModel == null ? route.model() : responseModel;
+        return tokenSummaries.get(new TokenKey(route.name(), model, type), key -> DistributionSummary
+                .builder("gen_ai.client.token.usage")
                 .description("Number of input and output tokens used")
                 .tags(call(route))
-                .tag(RESPONSE_MODEL, responseModel == null ? route.model() : responseModel)
+                .tag(RESPONSE_MODEL, model)
                 .tag("gen_ai.token.type", type)
                 .serviceLevelObjectives(TOKEN_BUCKETS)
-                .register(registry);
+                .register(registry));
     }
 
     /**
@@ -178,10 +194,10 @@ public class GatewayMetrics {
      * {@code fallback} (answered by another route), or why it was not answered.
      */
     public void request(String route, String outcome) {
-        Counter.builder("switchboard.requests")
+        requestCounters.get(new RequestKey(route, outcome), key -> Counter.builder("switchboard.requests")
                 .description("Chat completion requests by the route asked for and their outcome")
                 .tags(ROUTE, route, "outcome", outcome.toLowerCase(Locale.ROOT))
-                .register(registry)
+                .register(registry))
                 .increment();
     }
 }

@@ -66,9 +66,15 @@ public class ProviderEndpoints {
         return endpoints.get(provider).simulated();
     }
 
-    /** The base URL to call now: the configured one, or this server's own simulator. */
-    public String baseUrl(ProviderId provider) {
-        return endpoints.get(provider).baseUrl().orElseGet(() -> simulatorUrl(provider));
+    /**
+     * The URL a call passes to the provider's REST client ({@code @Url}): this server's own simulator
+     * for a simulated provider (its port is known only once it listens), and null for a real one,
+     * whose client already has its URL: {@code quarkus.rest-client.<provider>.url}, else the public
+     * URL its {@code @RegisterRestClient} names, the same as {@link Endpoint#baseUrl}. With null the
+     * client uses the target it built at start-up instead of parsing a URL on every call.
+     */
+    public String callUrl(ProviderId provider) {
+        return simulated(provider) ? simulatorUrl(provider) : null;
     }
 
     private String simulatorUrl(ProviderId provider) {

@@ -53,6 +53,15 @@ public final class Fixtures {
     }
 
     /** What goes on the wire, read back as a tree, so field order does not matter and numbers compare by their JSON form. */
+    /** A request body as a provider would read it: the JSON bytes an adapter sent, as the given type. */
+    public static <T> T sent(dev.switchboard.provider.JsonBody body, Class<T> type) {
+        try {
+            return JSON.readValue(body.bytes(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode wire(Object value) {
         try {
             return JSON.readTree(JSON.writeValueAsString(value));

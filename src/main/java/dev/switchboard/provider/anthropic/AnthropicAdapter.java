@@ -13,6 +13,7 @@ import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
@@ -64,7 +65,7 @@ public class AnthropicAdapter implements ProviderAdapter {
         int maxTokens = maxTokens(request, route, settings.defaultMaxTokens());
         AnthropicRequest body = AnthropicTranslator.toAnthropic(request, route.model(), maxTokens);
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
-        return client.messages(endpoints.baseUrl(ID), apiKey, settings.apiVersion(), body)
+        return client.messages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), JsonBody.of(body))
                 .map(response -> AnthropicTranslator.fromAnthropic(response, ID));
     }
 
@@ -83,7 +84,7 @@ public class AnthropicAdapter implements ProviderAdapter {
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
         return Multi.createFrom().deferred(() -> {
             AnthropicStreamDecoder decoder = new AnthropicStreamDecoder(ID);
-            return client.streamMessages(endpoints.baseUrl(ID), apiKey, settings.apiVersion(), body)
+            return client.streamMessages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), JsonBody.of(body))
                     .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
         }).onFailure().transform(error -> FailureFallback.classify(ID, error));
     }
@@ -94,7 +95,7 @@ public class AnthropicAdapter implements ProviderAdapter {
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
         String version = config.providers().get(ID.configName()).apiVersion();
         return ModelListProbe.check(ID,
-                () -> client.listModels(endpoints.baseUrl(ID), apiKey, version),
+                () -> client.listModels(endpoints.callUrl(ID), apiKey, version),
                 AnthropicModelList::documented);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.provider.anthropic;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,10 +13,13 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.JsonBody;
+import dev.switchboard.provider.JsonBodyWriter;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.ProviderPolicy;
@@ -30,6 +34,7 @@ import io.smallrye.mutiny.Uni;
  * Anthropic's Messages API. The base URL has no version ({@code https://api.anthropic.com}): the path
  * carries it, and the {@code anthropic-version} header pins the schema of request and response.
  */
+@RegisterProvider(JsonBodyWriter.class)
 @RegisterRestClient(configKey = "anthropic", baseUri = "https://api.anthropic.com")
 public interface AnthropicClient {
 
@@ -39,6 +44,7 @@ public interface AnthropicClient {
      * The fallback types whatever ended the call (see {@link FailureFallback}).
      */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/v1/messages")
     @Timeout(ProviderPolicy.TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
@@ -50,7 +56,7 @@ public interface AnthropicClient {
     @CircuitBreakerName("anthropic")
     @Fallback(AnthropicFailureFallback.class)
     Uni<AnthropicResponse> messages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
-            @HeaderParam("anthropic-version") String version, AnthropicRequest body);
+            @HeaderParam("anthropic-version") String version, JsonBody body);
 
     /**
      * The same call with {@code "stream": true} in the body (see {@link AnthropicRequest#streamed}).
@@ -60,11 +66,12 @@ public interface AnthropicClient {
      * during it by {@link AnthropicStreamDecoder}.
      */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/v1/messages")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @ClientHeaderParam(name = "Connection", value = ProviderPolicy.STREAM_CONNECTION)
     Multi<SseEvent<String>> streamMessages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
-            @HeaderParam("anthropic-version") String version, AnthropicRequest body);
+            @HeaderParam("anthropic-version") String version, JsonBody body);
 
     /**
      * The model list: the health probe's cheap call, never billed. It carries no fault-tolerance

@@ -13,6 +13,7 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
@@ -66,7 +67,7 @@ public class GeminiAdapter implements ProviderAdapter {
     public Uni<ChatResult> chat(ChatRequest request, Route route) {
         String apiKey = endpoints.of(ProviderId.GEMINI).apiKey().orElse(null);
         GeminiRequest body = GeminiTranslator.toGemini(request);
-        return client.generateContent(endpoints.baseUrl(ProviderId.GEMINI), route.model(), apiKey, body)
+        return client.generateContent(endpoints.callUrl(ProviderId.GEMINI), route.model(), apiKey, JsonBody.of(body))
                 .map(response -> GeminiTranslator.fromGemini(response, ProviderId.GEMINI, route.model()));
     }
 
@@ -75,7 +76,7 @@ public class GeminiAdapter implements ProviderAdapter {
     public Uni<Void> probe() {
         String apiKey = endpoints.of(ProviderId.GEMINI).apiKey().orElse(null);
         return ModelListProbe.check(ProviderId.GEMINI,
-                () -> client.listModels(endpoints.baseUrl(ProviderId.GEMINI), apiKey),
+                () -> client.listModels(endpoints.callUrl(ProviderId.GEMINI), apiKey),
                 GeminiModelList::documented);
     }
 
@@ -95,7 +96,8 @@ public class GeminiAdapter implements ProviderAdapter {
         GeminiRequest body = GeminiTranslator.toGemini(request);
         return Multi.createFrom().deferred(() -> {
             GeminiStreamDecoder decoder = new GeminiStreamDecoder(ProviderId.GEMINI, route.model());
-            return client.streamGenerateContent(endpoints.baseUrl(ProviderId.GEMINI), route.model(), apiKey, body)
+            return client.streamGenerateContent(endpoints.callUrl(ProviderId.GEMINI), route.model(), apiKey,
+                            JsonBody.of(body))
                     .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
         }).onFailure().transform(error -> FailureFallback.classify(ProviderId.GEMINI, error));
     }

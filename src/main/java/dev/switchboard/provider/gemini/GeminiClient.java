@@ -1,5 +1,6 @@
 package dev.switchboard.provider.gemini;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,10 +14,13 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.JsonBody;
+import dev.switchboard.provider.JsonBodyWriter;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.ProviderPolicy;
@@ -31,6 +35,7 @@ import io.smallrye.mutiny.Uni;
  * Gemini's generateContent API. The version is part of the path, so the base URL is the bare host.
  * The key goes in {@code x-goog-api-key}, never in a {@code ?key=} query, so no logged URL carries it.
  */
+@RegisterProvider(JsonBodyWriter.class)
 @RegisterRestClient(configKey = "gemini", baseUri = "https://generativelanguage.googleapis.com")
 public interface GeminiClient {
 
@@ -40,6 +45,7 @@ public interface GeminiClient {
      * The fallback types whatever ended the call (see {@link FailureFallback}).
      */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/v1beta/models/{model}:generateContent")
     @Timeout(ProviderPolicy.TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
@@ -51,7 +57,7 @@ public interface GeminiClient {
     @CircuitBreakerName("gemini")
     @Fallback(GeminiFailureFallback.class)
     Uni<GeminiResponse> generateContent(@Url String baseUrl, @PathParam("model") String model,
-            @HeaderParam("x-goog-api-key") String apiKey, GeminiRequest body);
+            @HeaderParam("x-goog-api-key") String apiKey, JsonBody body);
 
     /**
      * The same request, answered as server-sent events: {@code alt=sse} asks for them (without it
@@ -61,12 +67,13 @@ public interface GeminiClient {
      * {@link #generateContent}, and an error event during it by {@link GeminiStreamDecoder}.
      */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/v1beta/models/{model}:streamGenerateContent")
     @ClientQueryParam(name = "alt", value = "sse")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @ClientHeaderParam(name = "Connection", value = ProviderPolicy.STREAM_CONNECTION)
     Multi<SseEvent<String>> streamGenerateContent(@Url String baseUrl, @PathParam("model") String model,
-            @HeaderParam("x-goog-api-key") String apiKey, GeminiRequest body);
+            @HeaderParam("x-goog-api-key") String apiKey, JsonBody body);
 
     /**
      * The model list: the health probe's cheap call, never billed. It carries no fault-tolerance

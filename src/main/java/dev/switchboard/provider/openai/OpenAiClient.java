@@ -1,5 +1,6 @@
 package dev.switchboard.provider.openai;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,12 +13,13 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.JsonBody;
+import dev.switchboard.provider.JsonBodyWriter;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.ProviderPolicy;
@@ -28,6 +30,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** OpenAI's Chat Completions API. The base URL includes the version ({@code https://api.openai.com/v1}). */
+@RegisterProvider(JsonBodyWriter.class)
 @RegisterRestClient(configKey = "openai", baseUri = "https://api.openai.com/v1")
 public interface OpenAiClient {
 
@@ -37,6 +40,7 @@ public interface OpenAiClient {
      * The fallback types whatever ended the call (see {@link FailureFallback}).
      */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/chat/completions")
     @Timeout(ProviderPolicy.TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
@@ -48,7 +52,7 @@ public interface OpenAiClient {
     @CircuitBreakerName("openai")
     @Fallback(OpenAiFailureFallback.class)
     Uni<OpenAiChatResponse> chatCompletions(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
-            ObjectNode body);
+            JsonBody body);
 
     /**
      * The same call with {@code "stream": true}. Fault tolerance has no meaning for a stream as a
@@ -57,11 +61,12 @@ public interface OpenAiClient {
      * {@link #chatCompletions}.
      */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/chat/completions")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @ClientHeaderParam(name = "Connection", value = ProviderPolicy.STREAM_CONNECTION)
     Multi<SseEvent<String>> streamChatCompletions(@Url String baseUrl,
-            @HeaderParam("Authorization") String authorization, ObjectNode body);
+            @HeaderParam("Authorization") String authorization, JsonBody body);
 
     /**
      * The model list: the health probe's cheap call, never billed. It carries no fault-tolerance

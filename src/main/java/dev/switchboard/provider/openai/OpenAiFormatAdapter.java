@@ -10,6 +10,7 @@ import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
@@ -29,9 +30,9 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
         this.endpoints = endpoints;
     }
 
-    protected abstract Uni<OpenAiChatResponse> send(String baseUrl, String authorization, ObjectNode body);
+    protected abstract Uni<OpenAiChatResponse> send(String baseUrl, String authorization, JsonBody body);
 
-    protected abstract Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, ObjectNode body);
+    protected abstract Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, JsonBody body);
 
     protected abstract Uni<OpenAiModelList> listModels(String baseUrl, String authorization);
 
@@ -48,7 +49,7 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
     @Override
     public Uni<ChatResult> chat(ChatRequest request, Route route) {
         ObjectNode body = OpenAiTranslator.toOpenAi(request, route.model(), id);
-        return send(endpoints.baseUrl(id), authorization(), body)
+        return send(endpoints.callUrl(id), authorization(), JsonBody.of(body))
                 .map(response -> OpenAiTranslator.fromOpenAi(response, id));
     }
 
@@ -68,7 +69,7 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
         }
         return Multi.createFrom().deferred(() -> {
             OpenAiStreamDecoder decoder = new OpenAiStreamDecoder(id);
-            return sendStreaming(endpoints.baseUrl(id), authorization(), body)
+            return sendStreaming(endpoints.callUrl(id), authorization(), JsonBody.of(body))
                     .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
         }).onFailure().transform(error -> FailureFallback.classify(id, error));
     }
@@ -76,7 +77,7 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
     /** {@code GET {base}/models}, with the key as a Bearer token when there is one (a local server may need none). */
     @Override
     public Uni<Void> probe() {
-        return ModelListProbe.check(id, () -> listModels(endpoints.baseUrl(id), authorization()),
+        return ModelListProbe.check(id, () -> listModels(endpoints.callUrl(id), authorization()),
                 OpenAiModelList::documented);
     }
 

@@ -6,8 +6,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import org.jboss.resteasy.reactive.client.SseEvent;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.openai.OpenAiChatResponse;
@@ -27,12 +26,12 @@ public class OpenAiCompatibleAdapter extends OpenAiFormatAdapter {
     }
 
     @Override
-    protected Uni<OpenAiChatResponse> send(String baseUrl, String authorization, ObjectNode body) {
+    protected Uni<OpenAiChatResponse> send(String baseUrl, String authorization, JsonBody body) {
         return client.chatCompletions(baseUrl, authorization, body);
     }
 
     @Override
-    protected Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, ObjectNode body) {
+    protected Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, JsonBody body) {
         return client.streamChatCompletions(baseUrl, authorization, body);
     }
 

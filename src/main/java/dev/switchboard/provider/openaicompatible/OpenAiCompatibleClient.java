@@ -1,5 +1,6 @@
 package dev.switchboard.provider.openaicompatible;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,12 +13,13 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.client.SseEvent;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.switchboard.provider.FailureFallback;
+import dev.switchboard.provider.JsonBody;
+import dev.switchboard.provider.JsonBodyWriter;
 import dev.switchboard.provider.openai.OpenAiFailureFallback;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
@@ -35,11 +37,13 @@ import io.smallrye.mutiny.Uni;
  * Any server speaking the Chat Completions format (vLLM, Ollama, Groq, Together...). Its own
  * client, so it has its own breaker: a local vLLM going down must not open OpenAI's circuit.
  */
+@RegisterProvider(JsonBodyWriter.class)
 @RegisterRestClient(configKey = "openai-compatible", baseUri = "http://localhost:8000/v1")
 public interface OpenAiCompatibleClient {
 
     /** Same policy as {@link dev.switchboard.provider.openai.OpenAiClient}; see {@link ProviderPolicy}. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/chat/completions")
     @Timeout(ProviderPolicy.TIMEOUT_MS)
     @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
@@ -51,7 +55,7 @@ public interface OpenAiCompatibleClient {
     @CircuitBreakerName("openai-compatible")
     @Fallback(OpenAiFailureFallback.class)
     Uni<OpenAiChatResponse> chatCompletions(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
-            ObjectNode body);
+            JsonBody body);
 
     /**
      * The same call with {@code "stream": true}. Fault tolerance has no meaning for a stream as a
@@ -60,11 +64,12 @@ public interface OpenAiCompatibleClient {
      * {@link #chatCompletions}.
      */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/chat/completions")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @ClientHeaderParam(name = "Connection", value = ProviderPolicy.STREAM_CONNECTION)
     Multi<SseEvent<String>> streamChatCompletions(@Url String baseUrl,
-            @HeaderParam("Authorization") String authorization, ObjectNode body);
+            @HeaderParam("Authorization") String authorization, JsonBody body);
 
     /**
      * The model list: the health probe's cheap call, never billed. It carries no fault-tolerance
