@@ -60,6 +60,7 @@ public class GatewayMetrics {
     private final MeterCache<String, Timer> firstChunkTimers = new MeterCache<>();
     private final MeterCache<TokenKey, DistributionSummary> tokenSummaries = new MeterCache<>();
     private final MeterCache<RequestKey, Counter> requestCounters = new MeterCache<>();
+    private final MeterCache<SpendKey, Counter> spendCounters = new MeterCache<>();
 
     private record CallKey(String route, String responseModel, FailureKind failure) {
     }
@@ -68,6 +69,9 @@ public class GatewayMetrics {
     }
 
     private record RequestKey(String route, String outcome) {
+    }
+
+    private record SpendKey(String route, String caller) {
     }
 
     public GatewayMetrics(MeterRegistry registry, RouteAvailability availability, RouteTable routes) {
@@ -159,11 +163,11 @@ public class GatewayMetrics {
         if (usd.signum() == 0) {
             return;
         }
-        Counter.builder("switchboard.spend.usd")
+        spendCounters.get(new SpendKey(route.name(), caller), key -> Counter.builder("switchboard.spend.usd")
                 .description("USD spent on upstream calls at the routes' configured prices, by route and caller")
                 .baseUnit("usd")
                 .tags(ROUTE, route.name(), CALLER, caller)
-                .register(registry)
+                .register(registry))
                 .increment(usd.doubleValue());
     }
 
