@@ -19,9 +19,7 @@ final class WholeReplies {
     }
 
     static void sendUnchunked(RoutingContext routing) {
-        if (routing != null) {
-            routing.addHeadersEndHandler(ignored -> unchunk(routing.response()));
-        }
+        routing.addHeadersEndHandler(ignored -> unchunk(routing.response()));
     }
 
     static void unchunk(HttpServerResponse response) {

@@ -33,10 +33,4 @@ public final class JsonBody {
     public byte[] bytes() {
         return bytes;
     }
-
-    /** The body read back, for tests and logs of what was sent. */
-    @Override
-    public String toString() {
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }
