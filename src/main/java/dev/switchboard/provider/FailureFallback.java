@@ -61,6 +61,9 @@ public final class FailureFallback {
             return new ProviderFailure.TimedOut(provider, "no response within the provider timeout");
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EventStreamBody.NotAnEventStream notEvents) {
+                return new ProviderFailure.MalformedResponse(provider, notEvents.getMessage(), failure);
+            }
             if (cause instanceof JsonProcessingException json) {
                 return new ProviderFailure.MalformedResponse(provider,
                         "response body is not the documented schema: " + json.getOriginalMessage(), failure);

@@ -15,9 +15,10 @@ public final class ProviderPolicy {
     public static final long TIMEOUT_MS = 10_000;
 
     /**
-     * Streams ask for their own connection. The REST client closes a stream's connection when the
-     * stream ends, after the pool may already have handed that connection to another call, which then
-     * fails with "Connection was closed". A connection that is never pooled cannot be reused that way.
+     * Streams ask for their own connection. The REST client closes a streamed response's connection
+     * when the stream ends, however the body is read (its SSE reader and its byte reader both do), after
+     * the pool may already have handed that connection to another call, which then fails with
+     * "Connection was closed". A connection that is never pooled cannot be reused that way.
      */
     public static final String STREAM_CONNECTION = "close";
 

@@ -2,7 +2,7 @@ package dev.switchboard.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -11,12 +11,12 @@ import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.provider.anthropic.AnthropicStreamDecoder;
 import dev.switchboard.provider.gemini.GeminiStreamDecoder;
 import dev.switchboard.provider.openai.OpenAiStreamDecoder;
-import dev.switchboard.support.Fixtures;
 
 /**
  * Fuzzes each provider's stream decoder on whole streams: the first byte picks the provider (OpenAI,
- * Anthropic, Gemini), the rest is the text of a server-sent event stream, cut into events as the SSE
- * format (and the REST client) does and decoded in order by one decoder, as one stream is. A stream
+ * Anthropic, Gemini) and how the body arrives (in pieces of 1 to 64 bytes), the rest is the bytes of a
+ * server-sent event stream, read into events by {@link EventStreamReader} and decoded in order by one
+ * decoder, as one stream is. A stream
  * may end with a typed {@link ProviderFailure} (an error event, data that is not the schema); any other
  * exception is a finding, and so is an event the relay could not send on: a start without a model, or
  * token counts below zero. Seeds: the providers' documented streams, in
@@ -39,10 +39,14 @@ class StreamDecodersFuzzTest {
             case 1 -> new AnthropicStreamDecoder(ProviderId.ANTHROPIC);
             default -> new GeminiStreamDecoder(ProviderId.GEMINI, "gemini-2.5-flash");
         };
-        String text = new String(data, 1, data.length - 1, StandardCharsets.UTF_8);
+        EventStreamReader reader = new EventStreamReader(ProviderId.OPENAI);
+        int pieceSize = 1 + Math.floorMod(data[0] >> 2, 64);
         try {
-            for (Fixtures.Sse event : Fixtures.events(text)) {
-                decoder.decode(event.name(), event.data()).forEach(StreamDecodersFuzzTest::checkRelayable);
+            for (int from = 1; from < data.length; from += pieceSize) {
+                byte[] piece = Arrays.copyOfRange(data, from, Math.min(data.length, from + pieceSize));
+                for (EventStreamReader.Event event : reader.read(piece)) {
+                    decoder.decode(event.name(), event.data()).forEach(StreamDecodersFuzzTest::checkRelayable);
+                }
             }
         } catch (ProviderFailure endsTheStream) {
             assertThat(endsTheStream.getMessage()).isNotNull();

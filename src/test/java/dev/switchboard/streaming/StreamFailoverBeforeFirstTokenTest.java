@@ -142,6 +142,32 @@ class StreamFailoverBeforeFirstTokenTest extends StreamingTestBase {
     }
 
     @Test
+    void aWholeJsonAnswerToAStreamRequestIsMalformedAndFailedOver() {
+        String whole = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
+                + "\"message\":{\"role\":\"assistant\",\"content\":\"not streamed\"},\"finish_reason\":\"stop\"}]}";
+        provider.on(OPENAI_CHAT, Script.status(200, whole), Script.status(200, whole));
+        provider.on(COMPATIBLE_CHAT, fallbackAnswer());
+
+        StreamedReply reply = StreamedReply.post(streamed("gpt-4o", FALLBACK));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("x-switchboard-route")).isEqualTo(FALLBACK);
+        assertThat(reply.content()).isEqualTo("Hello from llama");
+    }
+
+    @Test
+    void aWholeJsonAnswerToAStreamRequestIsReportedAsNotAnEventStream() {
+        provider.on(OPENAI_CHAT, Script.status(200, "{\"id\":\"chatcmpl-1\"}"), Script.status(200, "{\"id\":\"chatcmpl-1\"}"));
+
+        StreamedReply reply = StreamedReply.post(streamed("gpt-4o"));
+
+        assertThat(reply.status()).isEqualTo(502);
+        assertThat(reply.header("content-type")).startsWith("application/json");
+        assertThat(reply.json().path("error").path("message").asText())
+                .contains("a stream was asked for and the answer is 200 application/json, not text/event-stream");
+    }
+
+    @Test
     void f12aContextTooLongIsNotRetriedAndComesBackAsA400() {
         provider.on(OPENAI_CHAT, Script.status(400, "{\"error\":{\"message\":\"This model's maximum context length is 128000 "
                 + "tokens.\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}"));

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jboss.resteasy.reactive.client.SseEvent;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -71,20 +69,41 @@ public final class Fixtures {
     }
 
     /**
-     * One server-sent event, as the REST client hands it over: {@code name} is its {@code event:}
-     * field (null when it has none), {@code data} its {@code data:} lines, joined.
+     * One server-sent event, as a decoder is given it: {@code name} is its {@code event:} field (null
+     * when it has none), {@code data} its {@code data:} lines, joined.
      */
-    public record Sse(String name, String data) implements SseEvent<String> {
+    public record Sse(String name, String data) {
+    }
 
-        @Override
-        public String id() {
-            return null;
-        }
+    /**
+     * An SSE fixture's bytes as a provider's body arrives, in pieces of the given size, so that lines,
+     * line ends and UTF-8 characters are split between reads.
+     */
+    public static List<byte[]> pieces(String path, int size) {
+        return pieces(text(path).getBytes(StandardCharsets.UTF_8), size);
+    }
 
-        @Override
-        public String comment() {
-            return null;
+    /** Events written in the SSE format, each {@code event:} (when named), {@code data:} and a blank line. */
+    public static byte[] eventStream(Sse... events) {
+        StringBuilder text = new StringBuilder();
+        for (Sse event : events) {
+            if (event.name() != null) {
+                text.append("event: ").append(event.name()).append('\n');
+            }
+            for (String line : event.data().split("\n", -1)) {
+                text.append("data: ").append(line).append('\n');
+            }
+            text.append('\n');
         }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static List<byte[]> pieces(byte[] bytes, int size) {
+        List<byte[]> pieces = new ArrayList<>();
+        for (int from = 0; from < bytes.length; from += size) {
+            pieces.add(java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + size)));
+        }
+        return pieces;
     }
 
     /**

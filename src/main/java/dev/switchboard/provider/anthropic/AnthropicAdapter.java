@@ -12,6 +12,7 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.EventStreamReader;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ModelListProbe;
@@ -82,11 +83,9 @@ public class AnthropicAdapter implements ProviderAdapter {
         ChatRequest asked = PrefillSeam.sendable(prefill).map(request::continuing).orElse(request);
         AnthropicRequest body = AnthropicTranslator.toAnthropic(asked, route.model(), maxTokens).streamed();
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
-        return Multi.createFrom().deferred(() -> {
-            AnthropicStreamDecoder decoder = new AnthropicStreamDecoder(ID);
-            return client.streamMessages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), JsonBody.of(body))
-                    .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
-        }).onFailure().transform(error -> FailureFallback.classify(ID, error));
+        return EventStreamReader.decode(ID,
+                () -> client.streamMessages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), JsonBody.of(body)),
+                () -> new AnthropicStreamDecoder(ID)).onFailure().transform(error -> FailureFallback.classify(ID, error));
     }
 
     /** {@code GET /v1/models?limit=1} with the same key and {@code anthropic-version} as a completion. */

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.client.SseEvent;
 
+import dev.switchboard.provider.EventStreamBody;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.JsonBodyWriter;
@@ -35,6 +35,7 @@ import io.smallrye.mutiny.Uni;
  * carries it, and the {@code anthropic-version} header pins the schema of request and response.
  */
 @RegisterProvider(JsonBodyWriter.class)
+@RegisterProvider(EventStreamBody.class)
 @RegisterRestClient(configKey = "anthropic", baseUri = "https://api.anthropic.com")
 public interface AnthropicClient {
 
@@ -70,7 +71,7 @@ public interface AnthropicClient {
     @Path("/v1/messages")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @ClientHeaderParam(name = "Connection", value = ProviderPolicy.STREAM_CONNECTION)
-    Multi<SseEvent<String>> streamMessages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
+    Multi<byte[]> streamMessages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("anthropic-version") String version, JsonBody body);
 
     /**

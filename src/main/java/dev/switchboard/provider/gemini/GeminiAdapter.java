@@ -12,6 +12,7 @@ import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.provider.EventStreamReader;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ModelListProbe;
@@ -94,11 +95,10 @@ public class GeminiAdapter implements ProviderAdapter {
         }
         String apiKey = endpoints.of(ProviderId.GEMINI).apiKey().orElse(null);
         GeminiRequest body = GeminiTranslator.toGemini(request);
-        return Multi.createFrom().deferred(() -> {
-            GeminiStreamDecoder decoder = new GeminiStreamDecoder(ProviderId.GEMINI, route.model());
-            return client.streamGenerateContent(endpoints.callUrl(ProviderId.GEMINI), route.model(), apiKey,
-                            JsonBody.of(body))
-                    .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
-        }).onFailure().transform(error -> FailureFallback.classify(ProviderId.GEMINI, error));
+        return EventStreamReader.decode(ProviderId.GEMINI,
+                () -> client.streamGenerateContent(endpoints.callUrl(ProviderId.GEMINI), route.model(), apiKey,
+                        JsonBody.of(body)),
+                () -> new GeminiStreamDecoder(ProviderId.GEMINI, route.model()))
+                .onFailure().transform(error -> FailureFallback.classify(ProviderId.GEMINI, error));
     }
 }

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.client.SseEvent;
 
+import dev.switchboard.provider.EventStreamBody;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.JsonBodyWriter;
@@ -36,6 +36,7 @@ import io.smallrye.mutiny.Uni;
  * The key goes in {@code x-goog-api-key}, never in a {@code ?key=} query, so no logged URL carries it.
  */
 @RegisterProvider(JsonBodyWriter.class)
+@RegisterProvider(EventStreamBody.class)
 @RegisterRestClient(configKey = "gemini", baseUri = "https://generativelanguage.googleapis.com")
 public interface GeminiClient {
 
@@ -72,7 +73,7 @@ public interface GeminiClient {
     @ClientQueryParam(name = "alt", value = "sse")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @ClientHeaderParam(name = "Connection", value = ProviderPolicy.STREAM_CONNECTION)
-    Multi<SseEvent<String>> streamGenerateContent(@Url String baseUrl, @PathParam("model") String model,
+    Multi<byte[]> streamGenerateContent(@Url String baseUrl, @PathParam("model") String model,
             @HeaderParam("x-goog-api-key") String apiKey, JsonBody body);
 
     /**

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.client.SseEvent;
 
+import dev.switchboard.provider.EventStreamBody;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.JsonBodyWriter;
@@ -31,6 +31,7 @@ import io.smallrye.mutiny.Uni;
 
 /** OpenAI's Chat Completions API. The base URL includes the version ({@code https://api.openai.com/v1}). */
 @RegisterProvider(JsonBodyWriter.class)
+@RegisterProvider(EventStreamBody.class)
 @RegisterRestClient(configKey = "openai", baseUri = "https://api.openai.com/v1")
 public interface OpenAiClient {
 
@@ -65,7 +66,7 @@ public interface OpenAiClient {
     @Path("/chat/completions")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @ClientHeaderParam(name = "Connection", value = ProviderPolicy.STREAM_CONNECTION)
-    Multi<SseEvent<String>> streamChatCompletions(@Url String baseUrl,
+    Multi<byte[]> streamChatCompletions(@Url String baseUrl,
             @HeaderParam("Authorization") String authorization, JsonBody body);
 
     /**

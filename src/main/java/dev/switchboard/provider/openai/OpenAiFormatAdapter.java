@@ -2,13 +2,12 @@ package dev.switchboard.provider.openai;
 
 import java.util.Optional;
 
-import org.jboss.resteasy.reactive.client.SseEvent;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.provider.EventStreamReader;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ModelListProbe;
@@ -32,7 +31,7 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
 
     protected abstract Uni<OpenAiChatResponse> send(String baseUrl, String authorization, JsonBody body);
 
-    protected abstract Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, JsonBody body);
+    protected abstract Multi<byte[]> sendStreaming(String baseUrl, String authorization, JsonBody body);
 
     protected abstract Uni<OpenAiModelList> listModels(String baseUrl, String authorization);
 
@@ -67,11 +66,8 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
             body.put("continue_final_message", true);
             body.put("add_generation_prompt", false);
         }
-        return Multi.createFrom().deferred(() -> {
-            OpenAiStreamDecoder decoder = new OpenAiStreamDecoder(id);
-            return sendStreaming(endpoints.callUrl(id), authorization(), JsonBody.of(body))
-                    .onItem().transformToIterable(event -> decoder.decode(event.name(), event.data()));
-        }).onFailure().transform(error -> FailureFallback.classify(id, error));
+        return EventStreamReader.decode(id, () -> sendStreaming(endpoints.callUrl(id), authorization(), JsonBody.of(body)),
+                () -> new OpenAiStreamDecoder(id)).onFailure().transform(error -> FailureFallback.classify(id, error));
     }
 
     /** {@code GET {base}/models}, with the key as a Bearer token when there is one (a local server may need none). */

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import org.jboss.resteasy.reactive.client.SseEvent;
 
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ProviderEndpoints;
@@ -31,7 +30,7 @@ public class OpenAiCompatibleAdapter extends OpenAiFormatAdapter {
     }
 
     @Override
-    protected Multi<SseEvent<String>> sendStreaming(String baseUrl, String authorization, JsonBody body) {
+    protected Multi<byte[]> sendStreaming(String baseUrl, String authorization, JsonBody body) {
         return client.streamChatCompletions(baseUrl, authorization, body);
     }
 

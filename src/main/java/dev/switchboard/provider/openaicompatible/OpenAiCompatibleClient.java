@@ -15,8 +15,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.client.SseEvent;
 
+import dev.switchboard.provider.EventStreamBody;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.JsonBodyWriter;
@@ -38,6 +38,7 @@ import io.smallrye.mutiny.Uni;
  * client, so it has its own breaker: a local vLLM going down must not open OpenAI's circuit.
  */
 @RegisterProvider(JsonBodyWriter.class)
+@RegisterProvider(EventStreamBody.class)
 @RegisterRestClient(configKey = "openai-compatible", baseUri = "http://localhost:8000/v1")
 public interface OpenAiCompatibleClient {
 
@@ -68,7 +69,7 @@ public interface OpenAiCompatibleClient {
     @Path("/chat/completions")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @ClientHeaderParam(name = "Connection", value = ProviderPolicy.STREAM_CONNECTION)
-    Multi<SseEvent<String>> streamChatCompletions(@Url String baseUrl,
+    Multi<byte[]> streamChatCompletions(@Url String baseUrl,
             @HeaderParam("Authorization") String authorization, JsonBody body);
 
     /**

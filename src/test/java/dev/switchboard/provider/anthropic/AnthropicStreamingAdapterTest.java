@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jboss.resteasy.reactive.client.SseEvent;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.chat.ChatMessage;
@@ -43,18 +42,18 @@ class AnthropicStreamingAdapterTest {
 
     /** Records what the adapter sends and answers with the given events, or fails. */
     private static final class StreamingClient implements AnthropicClient {
-        private final Multi<SseEvent<String>> answer;
+        private final Multi<byte[]> answer;
         private final List<AnthropicRequest> sent = new ArrayList<>();
         private String baseUrl;
         private String apiKey;
         private String version;
 
-        StreamingClient(Multi<SseEvent<String>> answer) {
+        StreamingClient(Multi<byte[]> answer) {
             this.answer = answer;
         }
 
         static StreamingClient answering(String fixture) {
-            return new StreamingClient(Multi.createFrom().iterable(List.<SseEvent<String>>copyOf(Fixtures.sse(fixture))));
+            return new StreamingClient(Multi.createFrom().iterable(Fixtures.pieces(fixture, 7)));
         }
 
         @Override
@@ -63,7 +62,7 @@ class AnthropicStreamingAdapterTest {
         }
 
         @Override
-        public Multi<SseEvent<String>> streamMessages(String baseUrl, String apiKey, String version,
+        public Multi<byte[]> streamMessages(String baseUrl, String apiKey, String version,
                 JsonBody body) {
             this.baseUrl = baseUrl;
             this.apiKey = apiKey;
@@ -111,11 +110,11 @@ class AnthropicStreamingAdapterTest {
 
     @Test
     void continuesAPrefillSentWithoutItsTrailingWhitespace() {
-        StreamingClient client = new StreamingClient(Multi.createFrom().<SseEvent<String>>items(
+        StreamingClient client = new StreamingClient(Multi.createFrom().item(Fixtures.eventStream(
                 new Fixtures.Sse("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_02\","
                         + "\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[],\"usage\":{\"input_tokens\":9}}}"),
                 new Fixtures.Sse("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
-                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\" there!\"}}")));
+                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\" there!\"}}"))));
 
         List<StreamEvent> events = subscribe(adapter(client).stream(HELLO, ROUTE, Optional.of("Hi ")))
                 .awaitCompletion().getItems();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jboss.resteasy.reactive.client.SseEvent;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.chat.ChatMessage;
@@ -58,13 +57,13 @@ class GeminiStreamingAdapterTest {
         }
 
         @Override
-        public Multi<SseEvent<String>> streamGenerateContent(String baseUrl, String model, String apiKey,
+        public Multi<byte[]> streamGenerateContent(String baseUrl, String model, String apiKey,
                 JsonBody body) {
             this.baseUrl = baseUrl;
             this.model = model;
             this.apiKey = apiKey;
             sent.add(Fixtures.sent(body, GeminiRequest.class));
-            return Multi.createFrom().iterable(List.<SseEvent<String>>copyOf(Fixtures.sse(fixture)));
+            return Multi.createFrom().iterable(Fixtures.pieces(fixture, 7));
         }
 
         @Override
