@@ -47,7 +47,8 @@ public final class EventStreamReader {
 
     /**
      * A provider's event stream, read and decoded: each subscription sends its own request and gets its
-     * own reader and decoder.
+     * own reader and decoder. Whatever ends the stream early is typed as the provider's failure
+     * ({@link FailureFallback#classify}).
      */
     public static Multi<StreamEvent> decode(ProviderId provider, Supplier<Multi<byte[]>> request,
             Supplier<StreamDecoder> decoders) {
@@ -56,6 +57,9 @@ public final class EventStreamReader {
             StreamDecoder decoder = decoders.get();
             return request.get().onItem().transformToIterable(chunk -> {
                 List<Event> events = reader.read(chunk);
+                if (events.isEmpty()) {
+                    return List.<StreamEvent>of();
+                }
                 if (events.size() == 1) {
                     return decoder.decode(events.get(0).name(), events.get(0).data());
                 }
@@ -65,7 +69,7 @@ public final class EventStreamReader {
                 }
                 return decoded;
             });
-        });
+        }).onFailure().transform(error -> FailureFallback.classify(provider, error));
     }
 
     /** The events this read finished, in order; possibly none. */

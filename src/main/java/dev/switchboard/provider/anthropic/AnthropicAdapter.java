@@ -13,7 +13,6 @@ import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.provider.EventStreamReader;
-import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
@@ -85,7 +84,7 @@ public class AnthropicAdapter implements ProviderAdapter {
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
         return EventStreamReader.decode(ID,
                 () -> client.streamMessages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), JsonBody.of(body)),
-                () -> new AnthropicStreamDecoder(ID)).onFailure().transform(error -> FailureFallback.classify(ID, error));
+                () -> new AnthropicStreamDecoder(ID));
     }
 
     /** {@code GET /v1/models?limit=1} with the same key and {@code anthropic-version} as a completion. */

@@ -13,7 +13,6 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.provider.EventStreamReader;
-import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
@@ -98,7 +97,6 @@ public class GeminiAdapter implements ProviderAdapter {
         return EventStreamReader.decode(ProviderId.GEMINI,
                 () -> client.streamGenerateContent(endpoints.callUrl(ProviderId.GEMINI), route.model(), apiKey,
                         JsonBody.of(body)),
-                () -> new GeminiStreamDecoder(ProviderId.GEMINI, route.model()))
-                .onFailure().transform(error -> FailureFallback.classify(ProviderId.GEMINI, error));
+                () -> new GeminiStreamDecoder(ProviderId.GEMINI, route.model()));
     }
 }

@@ -8,7 +8,6 @@ import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.provider.EventStreamReader;
-import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
@@ -67,7 +66,7 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
             body.put("add_generation_prompt", false);
         }
         return EventStreamReader.decode(id, () -> sendStreaming(endpoints.callUrl(id), authorization(), JsonBody.of(body)),
-                () -> new OpenAiStreamDecoder(id)).onFailure().transform(error -> FailureFallback.classify(id, error));
+                () -> new OpenAiStreamDecoder(id));
     }
 
     /** {@code GET {base}/models}, with the key as a Bearer token when there is one (a local server may need none). */
