@@ -28,14 +28,26 @@ public record ChatCompletionRequest(
         Boolean stream,
         /** Switchboard's own: the routes to try after {@code model}, in order. */
         List<String> fallbacks,
+        JsonNode tools,
+        @JsonProperty("tool_choice") JsonNode toolChoice,
+        @JsonProperty("parallel_tool_calls") JsonNode parallelToolCalls,
+        @JsonProperty("response_format") JsonNode responseFormat,
         @JsonAnySetter Map<String, JsonNode> extra) {
 
     public ChatCompletionRequest {
         extra = extra == null ? new LinkedHashMap<>() : extra;
     }
 
-    /** One message; {@code content} is a string or an array of content parts. */
-    public record WireMessage(String role, JsonNode content, String name, @JsonAnySetter Map<String, JsonNode> extra) {
+    /**
+     * One message; {@code content} is a string or an array of content parts. An assistant message may
+     * carry {@code tool_calls}, a tool message names the call it answers in {@code tool_call_id}, and
+     * any message may set a prompt-cache breakpoint ({@code cache_control}) on its last part.
+     */
+    public record WireMessage(String role, JsonNode content, String name,
+            @JsonProperty("tool_calls") JsonNode toolCalls,
+            @JsonProperty("tool_call_id") JsonNode toolCallId,
+            @JsonProperty("cache_control") JsonNode cacheControl,
+            @JsonAnySetter Map<String, JsonNode> extra) {
         public WireMessage {
             extra = extra == null ? new LinkedHashMap<>() : extra;
         }

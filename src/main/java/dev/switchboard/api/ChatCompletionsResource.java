@@ -71,6 +71,7 @@ public class ChatCompletionsResource {
     private final Callers callers;
     private final Budgets budgets;
     private final DegradedMode degraded;
+    private final long maxImageBytes;
 
     public ChatCompletionsResource(Router router, ProviderEndpoints endpoints, ObjectMapper json,
             SwitchboardConfig config, Callers callers, Budgets budgets, DegradedMode degraded) {
@@ -81,6 +82,7 @@ public class ChatCompletionsResource {
         this.endpoints = endpoints;
         this.json = json;
         this.deadline = config.routing().deadline();
+        this.maxImageBytes = config.limits().maxImageSize().asLongValue();
     }
 
     @POST
@@ -89,7 +91,7 @@ public class ChatCompletionsResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(GatewayHeaders.CATEGORY) String categoryHeader,
             @HeaderParam(GatewayHeaders.DEGRADED) String degradedHeader, @Context RoutingContext routing) {
-        ChatRequest request = ChatRequestValidator.validate(body);
+        ChatRequest request = ChatRequestValidator.validate(body, maxImageBytes);
         WholeReplies.sendUnchunked(routing);
         Optional<String> category = category(categoryHeader);
         boolean degradedAllowed = degradedAllowed(degradedHeader);

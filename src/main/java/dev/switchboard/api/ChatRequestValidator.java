@@ -1,16 +1,23 @@
 package dev.switchboard.api;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.switchboard.chat.CacheHint;
 import dev.switchboard.chat.ChatMessage;
+import dev.switchboard.chat.ContentPart;
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.chat.Parameters;
+import dev.switchboard.chat.ResponseFormat;
 import dev.switchboard.chat.Role;
+import dev.switchboard.chat.ToolCall;
+import dev.switchboard.chat.Tools;
 
 /** Checks a caller's request against the OpenAI contract and turns it into a {@link ChatRequest}. */
 final class ChatRequestValidator {
@@ -20,7 +27,7 @@ final class ChatRequestValidator {
     private ChatRequestValidator() {
     }
 
-    static ChatRequest validate(ChatCompletionRequest body) {
+    static ChatRequest validate(ChatCompletionRequest body, long maxImageBytes) {
         if (body == null) {
             throw new InvalidRequestException(null, "The request body is required: a JSON chat completion request");
         }
@@ -39,9 +46,16 @@ final class ChatRequestValidator {
             if (Parameters.NOT_YET_SUPPORTED.contains(name)) {
                 throw new InvalidRequestException(name, name + " is not supported by this version of Switchboard yet");
             }
+            if (Parameters.DEPRECATED.contains(name)) {
+                throw new InvalidRequestException(name, name + " is deprecated by OpenAI and not supported; use "
+                        + (name.equals("functions") ? "tools" : "tool_choice"));
+            }
         }
-        return new ChatRequest(messages(body.messages()), body.temperature(), body.topP(), maxTokens, stop(body.stop()),
-                body.seed(), body.user(), Map.copyOf(body.extra()));
+        Tools tools = ToolParameters.read(body.tools(), body.toolChoice(), body.parallelToolCalls());
+        ResponseFormat format = ResponseFormats.read(body.responseFormat());
+        return new ChatRequest(messages(body.messages(), new ContentParts(maxImageBytes)), body.temperature(),
+                body.topP(), maxTokens, stop(body.stop()), body.seed(), body.user(), Map.copyOf(body.extra()), tools,
+                format);
     }
 
     static boolean streams(ChatCompletionRequest body) {
@@ -72,18 +86,25 @@ final class ChatRequestValidator {
         }
     }
 
-    private static List<ChatMessage> messages(List<ChatCompletionRequest.WireMessage> wire) {
+    private static List<ChatMessage> messages(List<ChatCompletionRequest.WireMessage> wire, ContentParts contents) {
         if (wire == null || wire.isEmpty()) {
             throw new InvalidRequestException("messages", "messages must be a non-empty array");
         }
         List<ChatMessage> messages = new ArrayList<>(wire.size());
+        Set<String> calls = new HashSet<>();
         for (int i = 0; i < wire.size(); i++) {
-            messages.add(message(wire.get(i), "messages[" + i + "]"));
+            ChatMessage message = message(wire.get(i), "messages[" + i + "]", contents);
+            if (message.role() == Role.TOOL && !calls.contains(message.toolCallId())) {
+                throw new InvalidRequestException("messages[" + i + "].tool_call_id", "messages[" + i
+                        + "].tool_call_id '" + message.toolCallId() + "' does not answer any tool call of an earlier assistant message");
+            }
+            message.toolCalls().forEach(call -> calls.add(call.id()));
+            messages.add(message);
         }
         return messages;
     }
 
-    private static ChatMessage message(ChatCompletionRequest.WireMessage wire, String param) {
+    private static ChatMessage message(ChatCompletionRequest.WireMessage wire, String param, ContentParts contents) {
         if (wire == null) {
             throw new InvalidRequestException(param, param + " must be an object");
         }
@@ -91,44 +112,57 @@ final class ChatRequestValidator {
             throw new InvalidRequestException(param + ".role", param + ".role is required");
         }
         Role role = Role.fromWire(wire.role()).orElseThrow(() -> new InvalidRequestException(param + ".role",
-                wire.role().equals("tool") || wire.role().equals("function")
-                        ? param + ".role '" + wire.role() + "' (tool calling) is not supported by this version of Switchboard yet"
-                        : param + ".role must be one of system, developer, user, assistant; was '" + wire.role() + "'"));
+                wire.role().equals("function")
+                        ? param + ".role 'function' is deprecated by OpenAI and not supported; use 'tool'"
+                        : param + ".role must be one of system, developer, user, assistant, tool; was '" + wire.role() + "'"));
         for (String field : wire.extra().keySet()) {
-            if (field.equals("tool_calls") || field.equals("function_call") || field.equals("audio")) {
+            if (field.equals("function_call") || field.equals("audio")) {
                 throw new InvalidRequestException(param + "." + field,
-                        param + "." + field + " is not supported by this version of Switchboard yet");
+                        param + "." + field + " is not supported by Switchboard" + (field.equals("function_call")
+                                ? "; use tool_calls" : " yet"));
             }
         }
-        return new ChatMessage(role, parts(wire.content(), param + ".content"), wire.name());
+        if (role != Role.ASSISTANT && ToolParameters.present(wire.toolCalls())) {
+            throw new InvalidRequestException(param + ".tool_calls", param + ".tool_calls is only allowed on assistant messages");
+        }
+        if (role != Role.TOOL && ToolParameters.present(wire.toolCallId())) {
+            throw new InvalidRequestException(param + ".tool_call_id", param + ".tool_call_id is only allowed on tool messages");
+        }
+        List<ToolCall> toolCalls = ToolParameters.calls(wire.toolCalls(), param + ".tool_calls");
+        String toolCallId = null;
+        if (role == Role.TOOL) {
+            if (wire.toolCallId() == null || !wire.toolCallId().isTextual() || wire.toolCallId().asText().isEmpty()) {
+                throw new InvalidRequestException(param + ".tool_call_id", param + ".tool_call_id is required on tool messages");
+            }
+            toolCallId = wire.toolCallId().asText();
+        }
+        List<ContentPart> content;
+        boolean empty = wire.content() == null || wire.content().isNull()
+                || (wire.content().isTextual() && wire.content().asText().isEmpty());
+        if (!toolCalls.isEmpty() && empty) {
+            // An assistant turn that only calls tools has no content, as OpenAI sends it.
+            content = List.of();
+        } else if (wire.content() == null || wire.content().isNull()) {
+            throw new InvalidRequestException(param + ".content", param + ".content is required");
+        } else {
+            content = contents.read(wire.content(), param + ".content", role == Role.USER, "a " + role.wireName() + " message");
+        }
+        content = withCacheHint(content, ContentParts.cacheHint(wire.cacheControl(), param + ".cache_control"));
+        return new ChatMessage(role, content, wire.name(), toolCalls, toolCallId);
     }
 
-    private static List<String> parts(JsonNode content, String param) {
-        if (content == null || content.isNull()) {
-            throw new InvalidRequestException(param, param + " is required");
+    /** A message-level {@code cache_control} marks the message's last part, as a breakpoint after it. */
+    private static List<ContentPart> withCacheHint(List<ContentPart> content, CacheHint hint) {
+        if (hint == null || content.isEmpty()) {
+            return content;
         }
-        if (content.isTextual()) {
-            return List.of(content.asText());
-        }
-        if (!content.isArray() || content.isEmpty()) {
-            throw new InvalidRequestException(param, param + " must be a string or a non-empty array of text parts");
-        }
-        List<String> parts = new ArrayList<>(content.size());
-        for (int i = 0; i < content.size(); i++) {
-            JsonNode part = content.get(i);
-            String partParam = param + "[" + i + "]";
-            String type = part.path("type").asText("");
-            if (!type.equals("text")) {
-                throw new InvalidRequestException(partParam + ".type", type.isEmpty()
-                        ? partParam + ".type is required"
-                        : partParam + ".type '" + type + "' is not supported by this version of Switchboard yet; only text parts are");
-            }
-            if (!part.path("text").isTextual()) {
-                throw new InvalidRequestException(partParam + ".text", partParam + ".text must be a string");
-            }
-            parts.add(part.get("text").asText());
-        }
-        return parts;
+        List<ContentPart> marked = new ArrayList<>(content);
+        int last = marked.size() - 1;
+        ContentPart part = marked.get(last);
+        marked.set(last, part instanceof ContentPart.Image image
+                ? new ContentPart.Image(image.source(), image.detail(), hint)
+                : new ContentPart.Text(((ContentPart.Text) part).text(), hint));
+        return marked;
     }
 
     private static List<String> stop(JsonNode stop) {

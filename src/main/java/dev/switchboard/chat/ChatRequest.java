@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param extraParams OpenAI parameters Switchboard does not translate; forwarded verbatim to
  *                    OpenAI-format upstreams and, unless listed in {@link Parameters#DROPPABLE},
  *                    a reason for other providers to decline the request
+ * @param tools       the functions offered to the model and how it may call them; {@link Tools#NONE} when none
+ * @param format      the shape the answer's text must have; {@link ResponseFormat#TEXT} when the caller set none
  */
 public record ChatRequest(
         List<ChatMessage> messages,
@@ -24,12 +26,22 @@ public record ChatRequest(
         List<String> stop,
         Long seed,
         String user,
-        Map<String, JsonNode> extraParams) {
+        Map<String, JsonNode> extraParams,
+        Tools tools,
+        ResponseFormat format) {
 
     public ChatRequest {
         messages = List.copyOf(messages);
         stop = stop == null ? List.of() : List.copyOf(stop);
         extraParams = extraParams == null ? Map.of() : Map.copyOf(extraParams);
+        tools = tools == null ? Tools.NONE : tools;
+        format = format == null ? ResponseFormat.TEXT : format;
+    }
+
+    /** A request that offers no tools and asks for plain text. */
+    public ChatRequest(List<ChatMessage> messages, Double temperature, Double topP, Integer maxTokens, List<String> stop,
+            Long seed, String user, Map<String, JsonNode> extraParams) {
+        this(messages, temperature, topP, maxTokens, stop, seed, user, extraParams, Tools.NONE, ResponseFormat.TEXT);
     }
 
     public static ChatRequest of(List<ChatMessage> messages) {
@@ -37,26 +49,54 @@ public record ChatRequest(
     }
 
     public ChatRequest withMaxTokens(Integer value) {
-        return new ChatRequest(messages, temperature, topP, value, stop, seed, user, extraParams);
+        return new ChatRequest(messages, temperature, topP, value, stop, seed, user, extraParams, tools, format);
     }
 
     public ChatRequest withTemperature(Double value) {
-        return new ChatRequest(messages, value, topP, maxTokens, stop, seed, user, extraParams);
+        return new ChatRequest(messages, value, topP, maxTokens, stop, seed, user, extraParams, tools, format);
     }
 
     public ChatRequest withStop(List<String> value) {
-        return new ChatRequest(messages, temperature, topP, maxTokens, value, seed, user, extraParams);
+        return new ChatRequest(messages, temperature, topP, maxTokens, value, seed, user, extraParams, tools, format);
     }
 
     public ChatRequest withExtraParams(Map<String, JsonNode> value) {
-        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, value);
+        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, value, tools, format);
+    }
+
+    public ChatRequest withTools(Tools value) {
+        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, extraParams, value, format);
+    }
+
+    public ChatRequest withFormat(ResponseFormat value) {
+        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, extraParams, tools, value);
     }
 
     /** The conversation with the start of an answer appended as an assistant turn, for a provider to continue. */
     public ChatRequest continuing(String answerSoFar) {
         List<ChatMessage> extended = new ArrayList<>(messages);
         extended.add(new ChatMessage(Role.ASSISTANT, List.of(answerSoFar), null));
-        return new ChatRequest(extended, temperature, topP, maxTokens, stop, seed, user, extraParams);
+        return new ChatRequest(extended, temperature, topP, maxTokens, stop, seed, user, extraParams, tools, format);
+    }
+
+    /** Whether any message carries an image. */
+    public boolean hasImages() {
+        return messages.stream().anyMatch(ChatMessage::hasImages);
+    }
+
+    /**
+     * The assistant's call that a tool result answers: the call with that id in the nearest assistant
+     * turn before it. The validator has made sure there is one for every tool message.
+     */
+    public Optional<ToolCall> callAnswered(int toolMessage) {
+        String id = messages.get(toolMessage).toolCallId();
+        for (int i = toolMessage - 1; i >= 0; i--) {
+            Optional<ToolCall> call = messages.get(i).call(id);
+            if (call.isPresent()) {
+                return call;
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when some message is more than an instruction: the Messages and Gemini APIs need one. */
@@ -75,9 +115,11 @@ public record ChatRequest(
     }
 
     /**
-     * The conversation without its instructions, consecutive messages of one role merged into one turn
-     * (taking the instructions out can make such neighbours, and providers with strict turn-taking
-     * reject them). Each part stays a part, keeping its boundary.
+     * The conversation without its instructions, consecutive user or assistant messages merged into
+     * one turn (taking the instructions out can make such neighbours, and providers with strict
+     * turn-taking reject them). Each part stays a part, keeping its boundary; an assistant turn keeps
+     * every tool call in order. Tool results are never merged: each answers its own call, and each
+     * provider's translator groups them as its API wants.
      */
     public List<ChatMessage> turns() {
         List<ChatMessage> turns = new ArrayList<>();
@@ -86,10 +128,13 @@ public record ChatRequest(
                 continue;
             }
             int last = turns.size() - 1;
-            if (last >= 0 && turns.get(last).role() == message.role()) {
-                List<String> parts = new ArrayList<>(turns.get(last).parts());
-                parts.addAll(message.parts());
-                turns.set(last, new ChatMessage(message.role(), parts, null));
+            if (last >= 0 && turns.get(last).role() == message.role() && message.role() != Role.TOOL) {
+                ChatMessage before = turns.get(last);
+                List<ContentPart> content = new ArrayList<>(before.content());
+                content.addAll(message.content());
+                List<ToolCall> calls = new ArrayList<>(before.toolCalls());
+                calls.addAll(message.toolCalls());
+                turns.set(last, new ChatMessage(message.role(), content, null, calls, null));
             } else {
                 turns.add(message);
             }

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Who said a message, in the OpenAI vocabulary the gateway speaks. */
 public enum Role {
-    SYSTEM, DEVELOPER, USER, ASSISTANT;
+    SYSTEM, DEVELOPER, USER, ASSISTANT,
+    /** A tool's result, sent back by the caller after an assistant turn called the tool. */
+    TOOL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

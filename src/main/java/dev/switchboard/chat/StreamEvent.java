@@ -19,6 +19,19 @@ public sealed interface StreamEvent {
         }
     }
 
+    /**
+     * The model began a call of one of the request's tools: its id and name come first, its
+     * arguments after as {@link ToolCallArguments}.
+     *
+     * @param index the call's position among the answer's tool calls, from 0
+     */
+    record ToolCallStarted(int index, String id, String name) implements StreamEvent {
+    }
+
+    /** A piece of a started tool call's arguments, as JSON text; the pieces joined are the arguments. */
+    record ToolCallArguments(int index, String fragment) implements StreamEvent {
+    }
+
     /** The model stopped, and why. */
     record Finished(FinishReason reason) implements StreamEvent {
     }

@@ -119,7 +119,7 @@ public final class ConversationFeatures {
         Scan scan = new Scan();
         long lastChars = last == null ? 0 : length(last);
         if (last != null) {
-            scan.read(last.parts(), Math.max(0, lastChars - SCAN_LIMIT));
+            scan.read(last.texts(), Math.max(0, lastChars - SCAN_LIMIT));
         }
         double scanned = Math.max(1, scan.chars);
         boolean shortLimit = request.maxTokens() != null && request.maxTokens() <= SHORT_ANSWER_TOKENS;
@@ -157,8 +157,8 @@ public final class ConversationFeatures {
 
     /** The message's length as {@link ChatMessage#text()} would be, without joining its parts. */
     private static long length(ChatMessage message) {
-        long length = Math.max(0, message.parts().size() - 1);
-        for (String part : message.parts()) {
+        long length = Math.max(0, message.texts().size() - 1);
+        for (String part : message.texts()) {
             length += part.length();
         }
         return length;

@@ -96,6 +96,13 @@ public interface SwitchboardConfig {
         Optional<Boolean> continuation();
 
         /**
+         * Whether the route's model takes images. A request with an image skips a route that does not,
+         * without calling it, as it skips one that cannot honour a parameter.
+         */
+        @WithDefault("true")
+        boolean vision();
+
+        /**
          * The degraded-mode category of requests for this route (one of
          * {@code switchboard.degraded.messages}), when the request's {@code x-switchboard-category}
          * header names none: which static message they get when every route fails.
@@ -352,5 +359,13 @@ public interface SwitchboardConfig {
         /** The largest request body accepted; larger ones get a 413. */
         @WithDefault("4M")
         MemorySize maxBodySize();
+
+        /**
+         * The largest inline ({@code data:} URL) image accepted, decoded; a larger one is a 400 naming
+         * it. 5 MiB is Anthropic's limit per image, the strictest of the providers. Images that large
+         * also need a larger {@link #maxBodySize()}.
+         */
+        @WithDefault("5M")
+        MemorySize maxImageSize();
     }
 }

@@ -15,7 +15,11 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.switchboard.chat.ChatMessage;
 import dev.switchboard.chat.ChatRequest;
+import dev.switchboard.chat.ContentPart;
 import dev.switchboard.chat.Parameters;
+import dev.switchboard.chat.ResponseFormat;
+import dev.switchboard.chat.Tool;
+import dev.switchboard.chat.ToolChoice;
 
 /**
  * What an answer is remembered under: the caller, and a SHA-256 of the request in a normalised form,
@@ -23,7 +27,9 @@ import dev.switchboard.chat.Parameters;
  *
  * <p>The normalised form has what changes the answer: the {@code model} asked for (a route,
  * {@code provider/model} or {@code auto}), every message (role, name, each text part, so a string
- * and the same text as one part are the same), temperature, top_p, the output limit (whichever of
+ * and the same text as one part are the same, each image, its tool calls and the call a tool result
+ * answers), the tools offered (with their schemas, object members in name order), the tool choice,
+ * {@code parallel_tool_calls}, the response format, temperature, top_p, the output limit (whichever of
  * {@code max_tokens} and {@code max_completion_tokens} set it), stop sequences, seed, and every other
  * parameter with its JSON value, object members in name order. What does not change the answer is
  * left out: {@code stream} and {@code stream_options} (a streamed answer serves a whole one and back),
@@ -42,9 +48,31 @@ public record RequestKey(String caller, String digest) {
         for (ChatMessage message : request.messages()) {
             digest.text(message.role().wireName());
             digest.text(message.name());
-            digest.number(message.parts().size());
-            message.parts().forEach(digest::text);
+            digest.number(message.content().size());
+            message.content().forEach(part -> part(part, digest));
+            digest.number(message.toolCalls().size());
+            message.toolCalls().forEach(call -> {
+                digest.text(call.id());
+                digest.text(call.name());
+                digest.text(call.arguments());
+            });
+            digest.text(message.toolCallId());
         }
+        digest.number(request.tools().definitions().size());
+        for (Tool tool : request.tools().definitions()) {
+            digest.text(tool.name());
+            digest.text(tool.description());
+            digest.text(canonical(tool.parameters(), new StringBuilder()).toString());
+            digest.text(String.valueOf(tool.strict()));
+        }
+        ToolChoice choice = request.tools().choice();
+        digest.text(choice == null ? null : choice.mode().wireName() + ":" + choice.function());
+        digest.text(String.valueOf(request.tools().parallel()));
+        ResponseFormat format = request.format();
+        digest.text(format.kind().name());
+        digest.text(format.name());
+        digest.text(format.schema() == null ? null : canonical(format.schema(), new StringBuilder()).toString());
+        digest.text(String.valueOf(format.strict()));
         digest.text(request.temperature() == null ? null : request.temperature().toString());
         digest.text(request.topP() == null ? null : request.topP().toString());
         digest.text(request.maxTokens() == null ? null : request.maxTokens().toString());
@@ -59,6 +87,17 @@ public record RequestKey(String caller, String digest) {
             digest.text(canonical(value, new StringBuilder()).toString());
         });
         return new RequestKey(caller, digest.hex());
+    }
+
+    /** A text part is its text; an image, its URL (or data) and detail, marked apart from text. Cache hints do not change the answer. */
+    private static void part(ContentPart part, Digest digest) {
+        if (part instanceof ContentPart.Image image) {
+            digest.number(-2);
+            digest.text(image.source().asUrl());
+            digest.text(image.detail());
+        } else {
+            digest.text(((ContentPart.Text) part).text());
+        }
     }
 
     /** JSON with object members in name order, so the order a client happened to write them in does not matter. */

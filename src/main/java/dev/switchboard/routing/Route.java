@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.provider.ProviderId;
 
 /**
@@ -12,6 +13,8 @@ import dev.switchboard.provider.ProviderId;
  * Prices are USD per million tokens; {@code cachedInputPrice} is the discounted price of input
  * tokens the provider served from its prompt cache, where it has one.
  * Ad-hoc routes ({@code provider/model} in a request) have no price or tier: they cost nothing here.
+ *
+ * @param vision whether the model takes images; ad-hoc routes are assumed to
  */
 public record Route(
         String name,
@@ -25,10 +28,27 @@ public record Route(
         Optional<Duration> timeout,
         Optional<List<String>> fallbacks,
         Optional<String> contextFallback,
-        Optional<Integer> maxOutputTokens) {
+        Optional<Integer> maxOutputTokens,
+        boolean vision) {
 
     /** Ad-hoc routes have an unknown context window: never assume one is larger. */
     public static final int UNKNOWN_CONTEXT = 0;
+
+    /** A route whose model takes images. */
+    public Route(String name, ProviderId provider, String model, BigDecimal inputPrice, BigDecimal outputPrice,
+            Optional<BigDecimal> cachedInputPrice, int contextWindow, Optional<Tier> tier, Optional<Duration> timeout,
+            Optional<List<String>> fallbacks, Optional<String> contextFallback, Optional<Integer> maxOutputTokens) {
+        this(name, provider, model, inputPrice, outputPrice, cachedInputPrice, contextWindow, tier, timeout, fallbacks,
+                contextFallback, maxOutputTokens, true);
+    }
+
+    /** Why this route cannot serve the request whatever its provider could do, if so. */
+    public Optional<String> cannotServe(ChatRequest request) {
+        if (!vision && request.hasImages()) {
+            return Optional.of("route " + name + " does not take images (vision=false)");
+        }
+        return Optional.empty();
+    }
 
     public static Route adHoc(ProviderId provider, String model) {
         return new Route(provider.configName() + "/" + model, provider, model, BigDecimal.ZERO, BigDecimal.ZERO,

@@ -27,7 +27,7 @@ public class RouteTable {
     private static Route toRoute(String name, SwitchboardConfig.Route config) {
         return new Route(name, config.provider(), config.model(), config.inputPrice(), config.outputPrice(),
                 config.cachedInputPrice(), config.contextWindow(), config.tier(), config.timeout(), config.fallbacks(),
-                config.contextFallback(), config.maxOutputTokens());
+                config.contextFallback(), config.maxOutputTokens(), config.vision());
     }
 
     public Optional<Route> named(String name) {

@@ -384,7 +384,7 @@ public class Router {
 
         /** Routes that cannot help are passed over without a call. */
         Optional<Attempt> skipped(Route route) {
-            Optional<String> unsupported = adapters.get(route.provider()).unsupported(request);
+            Optional<String> unsupported = unsupported(route, request);
             if (unsupported.isPresent()) {
                 return Optional.of(Attempt.skipped(route, FailureKind.UNSUPPORTED, unsupported.get()));
             }
@@ -449,7 +449,7 @@ public class Router {
             boolean othersLeft;
             synchronized (this) {
                 othersLeft = pending.stream().anyMatch(r -> availability.unavailable(r).isEmpty()
-                        && adapters.get(r.provider()).unsupported(request).isEmpty());
+                        && unsupported(r, request).isEmpty());
             }
             Decision decision = policy.decide(failure, retries, othersLeft, deadline.remaining());
             if (decision instanceof Decision.Retry retry && !availability.circuitOpen(route)) {
@@ -539,6 +539,12 @@ public class Router {
                             + (a.detail() == null ? "" : " (" + a.detail() + ")"))
                     .collect(Collectors.joining("; "));
         }
+    }
+
+    /** Why a route cannot serve the request (its model, or its provider's API, lacks something asked for), if so. */
+    private Optional<String> unsupported(Route route, ChatRequest request) {
+        Optional<String> byRoute = route.cannotServe(request);
+        return byRoute.isPresent() ? byRoute : adapters.get(route.provider()).unsupported(request);
     }
 
     static long millisSince(long startNanos) {

@@ -62,7 +62,7 @@ class ChatRequestFuzzTest {
         }
         ChatRequest request;
         try {
-            request = ChatRequestValidator.validate(wire);
+            request = ChatRequestValidator.validate(wire, 5L << 20);
         } catch (InvalidRequestException refused) {
             assertThat(refused.status()).isBetween(400, 499);
             assertThat(refused.getMessage()).isNotBlank();

@@ -53,7 +53,7 @@ public final class AnthropicTranslator {
 
     /** The Messages API has no system role: instructions went to {@code system}, turns alternate. */
     private static Message message(ChatMessage turn) {
-        return new Message(turn.role().wireName(), turn.parts().stream().map(TextBlock::of).toList());
+        return new Message(turn.role().wireName(), turn.texts().stream().map(TextBlock::of).toList());
     }
 
     public static ChatResult fromAnthropic(AnthropicResponse response, ProviderId provider) {

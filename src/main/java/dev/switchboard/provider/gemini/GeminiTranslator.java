@@ -36,7 +36,7 @@ public final class GeminiTranslator {
     public static GeminiRequest toGemini(ChatRequest request) {
         List<GeminiContent> contents = request.turns().stream()
                 .map(turn -> new GeminiContent(turn.role() == Role.ASSISTANT ? "model" : "user",
-                        turn.parts().stream().map(GeminiContent.Part::new).toList()))
+                        turn.texts().stream().map(GeminiContent.Part::new).toList()))
                 .toList();
         GeminiContent system = request.systemPrompt()
                 .map(prompt -> new GeminiContent(null, List.of(new GeminiContent.Part(prompt)))).orElse(null);

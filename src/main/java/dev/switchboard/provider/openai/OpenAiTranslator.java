@@ -70,7 +70,7 @@ public final class OpenAiTranslator {
         ObjectNode node = NODES.objectNode();
         Role role = message.role() == Role.DEVELOPER && !official ? Role.SYSTEM : message.role();
         node.put("role", role.wireName());
-        List<String> parts = message.parts();
+        List<String> parts = message.texts();
         if (parts.size() == 1) {
             node.put("content", parts.get(0));
         } else {
