@@ -85,12 +85,11 @@ public record ChatRequest(
     }
 
     /**
-     * The assistant's call that a tool result answers: the call with that id in the nearest assistant
-     * turn before it. The validator has made sure there is one for every tool message.
+     * The assistant's call with this id: the one a tool result answers (the latest assistant turn
+     * that made a call with the id). The validator has made sure every tool message has one.
      */
-    public Optional<ToolCall> callAnswered(int toolMessage) {
-        String id = messages.get(toolMessage).toolCallId();
-        for (int i = toolMessage - 1; i >= 0; i--) {
+    public Optional<ToolCall> toolCall(String id) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
             Optional<ToolCall> call = messages.get(i).call(id);
             if (call.isPresent()) {
                 return call;
