@@ -20,8 +20,32 @@ public record ChatCompletionChunk(
     public record Choice(int index, Delta delta, Object logprobs, @JsonProperty("finish_reason") String finishReason) {
     }
 
-    /** Only what changed: the role once, then content; the finishing chunk's delta is empty. */
+    /**
+     * Only what changed: the role once, then content or pieces of tool calls; the finishing chunk's
+     * delta is empty.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delta(String role, String content) {
+    public record Delta(String role, String content, @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls) {
+
+        public Delta(String role, String content) {
+            this(role, content, null);
+        }
+    }
+
+    /**
+     * A piece of a tool call, as OpenAI streams them: the first names the call's {@code id},
+     * {@code type} and {@code function.name} (with empty arguments), the next ones add to its
+     * {@code function.arguments}; {@code index} says which call a piece belongs to.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ToolCallDelta(int index, String id, String type, ChatCompletionResponse.Function function) {
+
+        static ToolCallDelta start(int index, String id, String name) {
+            return new ToolCallDelta(index, id, "function", new ChatCompletionResponse.Function(name, ""));
+        }
+
+        static ToolCallDelta arguments(int index, String fragment) {
+            return new ToolCallDelta(index, null, null, new ChatCompletionResponse.Function(null, fragment));
+        }
     }
 }

@@ -27,6 +27,7 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.chat.ToolCall;
 import dev.switchboard.chat.Usage;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.cost.Budgets;
@@ -171,8 +172,8 @@ public class ChatCompletionsResource {
         ChatResult result = answer.result();
         boolean simulated = endpoints.simulated(answer.route().provider());
         standby.remember(result, simulated);
-        var body = completion(completionId(result.id()), result.model(), result.content(), result.finishReason(),
-                result.usage(), simulated ? SIMULATED_FINGERPRINT : null);
+        var body = completion(completionId(result.id()), result.model(), result.content(), result.toolCalls(),
+                result.finishReason(), result.usage(), simulated ? SIMULATED_FINGERPRINT : null);
         Map<String, List<String>> headers = headers(plan, answer.upstreamCalls(), MediaType.APPLICATION_JSON);
         answered(headers, answer.route());
         headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(answer.cost())));
@@ -210,8 +211,8 @@ public class ChatCompletionsResource {
             return new Reply(200, headers, new ChunkStream(json, includeUsage, DEGRADED_FINGERPRINT).encode(events));
         }
         headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(BigDecimal.ZERO)));
-        var body = completion(completionId(null), answer.model(), answer.content(), answer.finishReason(), Usage.NONE,
-                DEGRADED_FINGERPRINT);
+        var body = completion(completionId(null), answer.model(), answer.content(), List.of(), answer.finishReason(),
+                Usage.NONE, DEGRADED_FINGERPRINT);
         return whole(headers, body);
     }
 
@@ -222,11 +223,14 @@ public class ChatCompletionsResource {
         return new Reply(200, headers, Multi.createFrom().item(Buffer.buffer(json)));
     }
 
-    private static ChatCompletionResponse completion(String id, String model, String content, FinishReason finish,
-            Usage usage, String fingerprint) {
+    /** An answer that only calls tools has {@code content: null}, as OpenAI sends it. */
+    private static ChatCompletionResponse completion(String id, String model, String content, List<ToolCall> calls,
+            FinishReason finish, Usage usage, String fingerprint) {
+        String text = content.isEmpty() && !calls.isEmpty() ? null : content;
+        var message = new ChatCompletionResponse.Message("assistant", text, null,
+                calls.stream().map(ChatCompletionResponse.ToolCall::of).toList());
         return new ChatCompletionResponse(id, "chat.completion", Instant.now().getEpochSecond(), model,
-                List.of(new ChatCompletionResponse.Choice(0, new ChatCompletionResponse.Message("assistant", content, null),
-                        null, finish.wireName())),
+                List.of(new ChatCompletionResponse.Choice(0, message, null, finish.wireName())),
                 new ChatCompletionResponse.Usage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens()),
                 fingerprint);
     }

@@ -14,7 +14,7 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * Writes a routed stream as OpenAI's server-sent events: a first chunk with the assistant role, a
- * chunk per piece of text, a chunk with the finish reason, the usage chunk when the caller asked for
+ * chunk per piece of text or of a tool call ({@code delta.tool_calls}), a chunk with the finish reason, the usage chunk when the caller asked for
  * it ({@code stream_options.include_usage}), then {@code data: [DONE]}. An interrupted answer ends
  * with an {@code {"error":...}} event instead of a finish and without {@code [DONE]}, which is how
  * OpenAI reports a failure mid-stream and what its SDKs raise as an error. One per response.
@@ -53,6 +53,14 @@ final class ChunkStream {
         }
         if (event instanceof StreamEvent.Text text) {
             return List.of(chunk(new ChatCompletionChunk.Delta(null, text.text()), null));
+        }
+        if (event instanceof StreamEvent.ToolCallStarted call) {
+            return List.of(chunk(new ChatCompletionChunk.Delta(null, null,
+                    List.of(ChatCompletionChunk.ToolCallDelta.start(call.index(), call.id(), call.name()))), null));
+        }
+        if (event instanceof StreamEvent.ToolCallArguments arguments) {
+            return List.of(chunk(new ChatCompletionChunk.Delta(null, null,
+                    List.of(ChatCompletionChunk.ToolCallDelta.arguments(arguments.index(), arguments.fragment()))), null));
         }
         if (event instanceof StreamEvent.Finished finished) {
             return List.of(chunk(new ChatCompletionChunk.Delta(null, null), finished.reason().wireName()));

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
+import dev.switchboard.chat.JsonAnswers;
 import dev.switchboard.chat.Usage;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.cost.Pricing;
@@ -124,7 +126,7 @@ public class Router {
         Call<ChatResult> whole = new Call<>() {
             @Override
             public Uni<ChatResult> attempt(Route route) {
-                return adapters.get(route.provider()).chat(request, route);
+                return adapters.get(route.provider()).chat(request, route).map(result -> asked(request, route, result));
             }
 
             @Override
@@ -539,6 +541,19 @@ public class Router {
                             + (a.detail() == null ? "" : " (" + a.detail() + ")"))
                     .collect(Collectors.joining("; "));
         }
+    }
+
+    /**
+     * The answer, if it has the shape the request asked for; an answer that is not the JSON asked
+     * for is a malformed one, so the request fails over and it is never remembered.
+     */
+    private static ChatResult asked(ChatRequest request, Route route, ChatResult result) {
+        JsonAnswers.problem(request.format(), result.content(), result.finishReason(), !result.toolCalls().isEmpty())
+                .ifPresent(problem -> {
+                    throw new ProviderFailure.MalformedResponse(route.provider(),
+                            "asked for " + request.format().kind().name().toLowerCase(Locale.ROOT) + ", " + problem, null);
+                });
+        return result;
     }
 
     /** Why a route cannot serve the request (its model, or its provider's API, lacks something asked for), if so. */

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 import dev.switchboard.chat.FinishReason;
+import dev.switchboard.chat.JsonAnswers;
 import dev.switchboard.chat.PrefillSeam;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.chat.Usage;
@@ -35,6 +36,10 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * unable to continue and the next one is tried; the caller never sees that refusal.</li>
  * <li>When no route can continue, the caller gets an in-band error event naming what broke, and no
  * finish reason: a truncated answer is never presented as complete.</li>
+ * <li>A stream that breaks once any piece of a tool call has gone out is never continued (a text
+ * prefill cannot resume a call, and a half-sent call must not be completed by another model): the
+ * caller gets the in-band error at once. Before anything went out, a stream that fails is retried
+ * on the next route invisibly, tool calls or not.</li>
  * </ul>
  * The request deadline governs only the time to the first words; a stream that keeps flowing is not
  * cut, and one that stalls is caught by the idle limit.
@@ -50,6 +55,8 @@ final class StreamRelay implements LiveStream.Listener {
     private final Router.Run<LiveStream> run;
     private final UnicastProcessor<StreamEvent> out = UnicastProcessor.create();
     private final StringBuilder sent = new StringBuilder();
+    /** Whether any part of a tool call has reached the caller: such an answer can no longer be continued. */
+    private boolean toolCallSent;
 
     private Route route;
     private String model;
@@ -98,6 +105,10 @@ final class StreamRelay implements LiveStream.Listener {
             announce(started.id(), started.model());
         } else if (event instanceof StreamEvent.Text text) {
             relay(text.text());
+        } else if (event instanceof StreamEvent.ToolCallStarted || event instanceof StreamEvent.ToolCallArguments) {
+            announce(null, route.model());
+            toolCallSent = true;
+            out.onNext(event);
         } else if (event instanceof StreamEvent.Finished finished) {
             announce(null, route.model());
             finish = finished.reason();
@@ -173,7 +184,26 @@ final class StreamRelay implements LiveStream.Listener {
         }
     }
 
+    /**
+     * The stream finished. An answer that is not the JSON the request asked for is never presented as
+     * complete: it has gone out already, so the caller gets the in-band error in place of the finish.
+     */
     private void complete() {
+        Optional<String> notJson = JsonAnswers.problem(run.request().format(), sent.toString(), finish, toolCallSent);
+        if (notJson.isPresent()) {
+            stopWatching();
+            // The provider delivered a whole stream: its health is not in question, only the answer.
+            ticket.streamed();
+            router.metrics().tokens(route, model, callUsage);
+            run.bill(route, callUsage);
+            closed = true;
+            run.interrupted();
+            LOG.warnf("A stream on route %s finished with an answer that is not the JSON asked for: %s", route.name(),
+                    notJson.get());
+            out.onNext(new StreamEvent.Interrupted("The answer is not the JSON the request asked for: " + notJson.get()));
+            out.onComplete();
+            return;
+        }
         closed = true;
         stopWatching();
         ticket.streamed();
@@ -201,8 +231,16 @@ final class StreamRelay implements LiveStream.Listener {
         continueElsewhere();
     }
 
-    /** Hands the answer to the next route that can continue it, or tells the caller it is cut short. */
+    /**
+     * Hands the answer to the next route that can continue it, or tells the caller it is cut short.
+     * A continuation is a text prefill: it cannot carry a tool call already begun, so once a piece of
+     * one has reached the caller, a broken stream is always cut short.
+     */
     private void continueElsewhere() {
+        if (toolCallSent) {
+            interrupt();
+            return;
+        }
         Optional<Route> next = run.nextUsable(router.streamSettings()::continues);
         if (next.isEmpty() || !run.takeCall()) {
             interrupt();
@@ -268,8 +306,10 @@ final class StreamRelay implements LiveStream.Listener {
         closed = true;
         run.interrupted();
         LOG.warnf("A stream broke after %d characters and no route could continue it (%s)", sent.length(), brokenBecause);
-        out.onNext(new StreamEvent.Interrupted("The answer was interrupted after " + sent.length()
-                + " characters and no route could finish it (" + brokenBecause + ")"));
+        out.onNext(new StreamEvent.Interrupted(toolCallSent
+                ? "The answer was interrupted during its tool calls, which no route can continue (" + brokenBecause + ")"
+                : "The answer was interrupted after " + sent.length() + " characters and no route could finish it ("
+                        + brokenBecause + ")"));
         out.onComplete();
     }
 

@@ -25,6 +25,9 @@ import io.restassured.response.ValidatableResponse;
 class BadInputTest extends GatewayTestBase {
 
     private static final String USER = "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
+    private static final String TOOL = "{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}";
+    private static final String CALL = "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\","
+            + "\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"{}\"}}]}";
 
     static Stream<Arguments> badBodies() {
         return Stream.of(
@@ -38,8 +41,33 @@ class BadInputTest extends GatewayTestBase {
                 Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"robot\",\"content\":\"hi\"}]}", 400, "messages[0].role"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\"}]}", 400, "messages[0].content"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":42}]}", 400, "messages[0].content"),
-                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]}]}", 400, "messages[0].content[0].type"),
-                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", 400, "messages[0].role"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]}]}", 400, "messages[0].content[0].image_url.url"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\",\"input_audio\":{}}]}]}", 400, "messages[0].content[0].type"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\"}}]},{\"role\":\"user\",\"content\":\"hi\"}]}", 400, "messages[0].content[0].type"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:application/pdf;base64,AAAA\"}}]}]}", 400, "messages[0].content[0].image_url.url"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\",\"detail\":\"ultra\"}}]}]}", 400, "messages[0].content[0].image_url.detail"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", 400, "messages[0].tool_call_id"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"function\",\"content\":\"x\"}]}", 400, "messages[0].role"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"x\"}]}", 400, "messages[1].tool_call_id"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[" + CALL + ",{\"role\":\"tool\",\"tool_call_id\":\"call_2\",\"content\":\"x\"}]}", 400, "messages[1].tool_call_id"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{oops\"}}]}]}", 400, "messages[0].tool_calls[0].function.arguments"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}]}", 400, "messages[0].tool_calls[0].id"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\",\"tool_calls\":[]}]}", 400, "messages[0].tool_calls"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tools\":{}," + USER + "}", 400, "tools"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"function\"}]," + USER + "}", 400, "tools[0].function"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"custom\",\"custom\":{\"name\":\"x\"}}]," + USER + "}", 400, "tools[0].type"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"bad name!\"}}]," + USER + "}", 400, "tools[0].function.name"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":\"none\"}}]," + USER + "}", 400, "tools[0].function.parameters"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tools\":[" + TOOL + "," + TOOL + "]," + USER + "}", 400, "tools[1].function.name"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tools\":[" + TOOL + "],\"tool_choice\":\"always\"," + USER + "}", 400, "tool_choice"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tools\":[" + TOOL + "],\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"other\"}}," + USER + "}", 400, "tool_choice.function.name"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tool_choice\":\"auto\"," + USER + "}", 400, "tool_choice"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"tools\":[" + TOOL + "],\"parallel_tool_calls\":\"yes\"," + USER + "}", 400, "parallel_tool_calls"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"functions\":[]," + USER + "}", 400, "functions"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"response_format\":{\"type\":\"xml\"}," + USER + "}", 400, "response_format.type"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"response_format\":{\"type\":\"json_schema\"}," + USER + "}", 400, "response_format.json_schema"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"a b\"}}," + USER + "}", 400, "response_format.json_schema.name"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\",\"cache_control\":{\"type\":\"forever\"}}]}", 400, "messages[0].cache_control"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"temperature\":\"hot\"," + USER + "}", 400, "temperature"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"temperature\":3," + USER + "}", 400, "temperature"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"top_p\":1.5," + USER + "}", 400, "top_p"),

@@ -23,6 +23,15 @@ public record OpenAiChatChunk(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delta(String role, String content, String refusal) {
+    public record Delta(String role, String content, String refusal,
+            @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls) {
+    }
+
+    /**
+     * A piece of a tool call: the first for a call has its {@code id}, {@code type} and
+     * {@code function.name}; later ones only its {@code index} and more {@code function.arguments}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ToolCallDelta(Integer index, String id, String type, OpenAiChatResponse.Function function) {
     }
 }

@@ -23,7 +23,17 @@ public record OpenAiChatResponse(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Message(String role, String content, String refusal) {
+    public record Message(String role, String content, String refusal,
+            @JsonProperty("tool_calls") List<ToolCall> toolCalls) {
+    }
+
+    /** A call the model asked for; {@code function.arguments} is JSON text. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ToolCall(String id, String type, Function function) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Function(String name, String arguments) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,7 +13,8 @@ import dev.switchboard.provider.StreamData;
 import dev.switchboard.provider.StreamDecoder;
 
 /**
- * Reads an OpenAI-format stream: {@code chat.completion.chunk} events, an {@code {"error":...}} event
+ * Reads an OpenAI-format stream: {@code chat.completion.chunk} events (text, and tool calls in
+ * pieces under {@code delta.tool_calls}), an {@code {"error":...}} event
  * when the server fails mid-stream, and the closing {@code [DONE]}. One per stream: a refusal
  * streamed in place of content makes the finish a content filter, as in a whole response.
  */
@@ -22,6 +23,8 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
     private static final String DONE = "[DONE]";
 
     private final ProviderId provider;
+    /** The server's index of each tool call begun so far, in the order they began: a position is the call's own index. */
+    private final List<Integer> calls = new ArrayList<>(1);
     private boolean started;
     private boolean refused;
 
@@ -53,6 +56,9 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             if (delta != null && delta.content() != null && !delta.content().isEmpty()) {
                 events.add(new StreamEvent.Text(delta.content()));
             }
+            if (delta != null && delta.toolCalls() != null) {
+                delta.toolCalls().forEach(call -> toolCall(call, events));
+            }
             if (delta != null && delta.refusal() != null && !delta.refusal().isEmpty()) {
                 refused = true;
                 events.add(new StreamEvent.Text(delta.refusal()));
@@ -67,6 +73,31 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
                     orZero(chunk.usage().completionTokens()), chunk.usage().cachedTokens())));
         }
         return events;
+    }
+
+    /**
+     * A call begins with a delta naming its id and function; its arguments follow in pieces under the
+     * same {@code index}. Servers number calls from 0 as OpenAI does, but the gateway numbers them
+     * itself so that a server that counts otherwise still gives the caller 0, 1, 2...
+     */
+    private void toolCall(OpenAiChatChunk.ToolCallDelta delta, List<StreamEvent> events) {
+        if (delta == null) {
+            return;
+        }
+        Integer wireIndex = delta.index() != null ? delta.index() : calls.isEmpty() ? 0 : calls.get(calls.size() - 1);
+        int index = calls.indexOf(wireIndex);
+        if (index < 0) {
+            if (delta.id() == null || delta.function() == null || delta.function().name() == null) {
+                throw StreamData.malformed(provider, "a tool call's first delta has no id or function name");
+            }
+            calls.add(wireIndex);
+            index = calls.size() - 1;
+            events.add(new StreamEvent.ToolCallStarted(index, delta.id(), delta.function().name()));
+        }
+        String arguments = delta.function() == null ? null : delta.function().arguments();
+        if (arguments != null && !arguments.isEmpty()) {
+            events.add(new StreamEvent.ToolCallArguments(index, arguments));
+        }
     }
 
     private static int orZero(Integer value) {

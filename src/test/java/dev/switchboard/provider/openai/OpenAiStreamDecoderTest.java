@@ -136,4 +136,31 @@ class OpenAiStreamDecoderTest {
                 .isInstanceOf(ProviderFailure.MalformedResponse.class)
                 .hasMessageStartingWith("a stream event is not the documented schema");
     }
+
+    @Test
+    void decodesParallelToolCallsStreamedInPieces() {
+        String id = "chatcmpl-Cb2nX7pQ4vRt9LmW3sKd8YfHj";
+        List<StreamEvent> events = Fixtures.decoded(decoder, "openai/chat-completion-stream-tool-calls.sse");
+        assertThat(events).containsExactly(
+                new Started(id, MODEL),
+                new StreamEvent.ToolCallStarted(0, "call_Qm3vT8sLp2Wc9YsHd4FjZaB1", "get_weather"),
+                new StreamEvent.ToolCallArguments(0, "{\"ci"),
+                new StreamEvent.ToolCallArguments(0, "ty\": \"Lis"),
+                new StreamEvent.ToolCallArguments(0, "bon\"}"),
+                new StreamEvent.ToolCallStarted(1, "call_Rn4wU9tMq3Xd0ZtIe5GkAbC2", "get_weather"),
+                new StreamEvent.ToolCallArguments(1, "{\"ci"),
+                new StreamEvent.ToolCallArguments(1, "ty\": \"Por"),
+                new StreamEvent.ToolCallArguments(1, "to\"}"),
+                new Finished(FinishReason.TOOL_CALLS),
+                new UsageReported(new Usage(82, 51)),
+                new Done());
+    }
+
+    @Test
+    void aToolCallWhoseFirstPieceNamesNoFunctionIsMalformed() {
+        decoder.decode(null, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+        assertThatThrownBy(() -> decoder.decode(null,
+                chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{}\"}}]}", null)))
+                .isInstanceOf(ProviderFailure.MalformedResponse.class).hasMessageContaining("tool call");
+    }
 }
