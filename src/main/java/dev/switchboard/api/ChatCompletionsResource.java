@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.chat.ChatRequest;
@@ -173,7 +174,7 @@ public class ChatCompletionsResource {
         boolean simulated = endpoints.simulated(answer.route().provider());
         standby.remember(result, simulated);
         var body = completion(completionId(result.id()), result.model(), result.content(), result.toolCalls(),
-                result.finishReason(), result.usage(), simulated ? SIMULATED_FINGERPRINT : null);
+                result.logprobs(), result.finishReason(), result.usage(), simulated ? SIMULATED_FINGERPRINT : null);
         Map<String, List<String>> headers = headers(plan, answer.upstreamCalls(), MediaType.APPLICATION_JSON);
         answered(headers, answer.route());
         headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(answer.cost())));
@@ -211,8 +212,8 @@ public class ChatCompletionsResource {
             return new Reply(200, headers, new ChunkStream(json, includeUsage, DEGRADED_FINGERPRINT).encode(events));
         }
         headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(BigDecimal.ZERO)));
-        var body = completion(completionId(null), answer.model(), answer.content(), List.of(), answer.finishReason(),
-                Usage.NONE, DEGRADED_FINGERPRINT);
+        var body = completion(completionId(null), answer.model(), answer.content(), List.of(), null,
+                answer.finishReason(), Usage.NONE, DEGRADED_FINGERPRINT);
         return whole(headers, body);
     }
 
@@ -225,12 +226,12 @@ public class ChatCompletionsResource {
 
     /** An answer that only calls tools has {@code content: null}, as OpenAI sends it. */
     private static ChatCompletionResponse completion(String id, String model, String content, List<ToolCall> calls,
-            FinishReason finish, Usage usage, String fingerprint) {
+            JsonNode logprobs, FinishReason finish, Usage usage, String fingerprint) {
         String text = content.isEmpty() && !calls.isEmpty() ? null : content;
         var message = new ChatCompletionResponse.Message("assistant", text, null,
                 calls.stream().map(ChatCompletionResponse.ToolCall::of).toList());
         return new ChatCompletionResponse(id, "chat.completion", Instant.now().getEpochSecond(), model,
-                List.of(new ChatCompletionResponse.Choice(0, message, null, finish.wireName())),
+                List.of(new ChatCompletionResponse.Choice(0, message, logprobs, finish.wireName())),
                 new ChatCompletionResponse.Usage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens()),
                 fingerprint);
     }

@@ -23,6 +23,7 @@ import dev.switchboard.chat.Tools;
 final class ChatRequestValidator {
 
     static final int MAX_STOP_SEQUENCES = 4;
+    static final int MAX_TOP_LOGPROBS = 20;
 
     private ChatRequestValidator() {
     }
@@ -51,6 +52,7 @@ final class ChatRequestValidator {
                         + (name.equals("functions") ? "tools" : "tool_choice"));
             }
         }
+        checkLogprobs(body);
         Tools tools = ToolParameters.read(body.tools(), body.toolChoice(), body.parallelToolCalls());
         ResponseFormat format = ResponseFormats.read(body.responseFormat());
         return new ChatRequest(messages(body.messages(), new ContentParts(maxImageBytes)), body.temperature(),
@@ -184,6 +186,24 @@ final class ChatRequestValidator {
             sequences.add(sequence.asText());
         }
         return sequences;
+    }
+
+    /** OpenAI's rules: {@code logprobs} a boolean; {@code top_logprobs} 0 to 20, and only with {@code logprobs: true}. */
+    private static void checkLogprobs(ChatCompletionRequest body) {
+        JsonNode logprobs = body.extra().get("logprobs");
+        if (logprobs != null && !logprobs.isNull() && !logprobs.isBoolean()) {
+            throw new InvalidRequestException("logprobs", "logprobs must be a boolean");
+        }
+        JsonNode top = body.extra().get("top_logprobs");
+        if (top == null || top.isNull()) {
+            return;
+        }
+        if (!top.isIntegralNumber() || top.asInt() < 0 || top.asInt() > MAX_TOP_LOGPROBS) {
+            throw new InvalidRequestException("top_logprobs", "top_logprobs must be an integer from 0 to " + MAX_TOP_LOGPROBS);
+        }
+        if (logprobs == null || !logprobs.asBoolean()) {
+            throw new InvalidRequestException("top_logprobs", "top_logprobs is only allowed when logprobs is true");
+        }
     }
 
     private static void checkRange(String param, Double value, double min, double max) {

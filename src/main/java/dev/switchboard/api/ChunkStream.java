@@ -62,6 +62,11 @@ final class ChunkStream {
             return List.of(chunk(new ChatCompletionChunk.Delta(null, null,
                     List.of(ChatCompletionChunk.ToolCallDelta.arguments(arguments.index(), arguments.fragment()))), null));
         }
+        if (event instanceof StreamEvent.LogprobsReported reported) {
+            return List.of(frame(new ChatCompletionChunk(id, "chat.completion.chunk", created, model, fingerprint,
+                    List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, null), reported.logprobs(),
+                            null)), null)));
+        }
         if (event instanceof StreamEvent.Finished finished) {
             return List.of(chunk(new ChatCompletionChunk.Delta(null, null), finished.reason().wireName()));
         }

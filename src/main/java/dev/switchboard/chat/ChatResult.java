@@ -2,6 +2,8 @@ package dev.switchboard.chat;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * A provider's answer, translated to the gateway's terms.
  *
@@ -9,12 +11,19 @@ import java.util.List;
  * @param model     the model that actually answered, as the provider names it
  * @param content   the answer's text; empty (never null) when the model only called tools
  * @param toolCalls the tools the model asked to have called, in order; empty when none
+ * @param logprobs  OpenAI's {@code choices[0].logprobs} as the provider sent it, when the request asked
+ *                  for them ({@code logprobs: true}); only OpenAI-format providers give them
  */
 public record ChatResult(String id, String model, String content, FinishReason finishReason, Usage usage,
-        List<ToolCall> toolCalls) {
+        List<ToolCall> toolCalls, JsonNode logprobs) {
 
     public ChatResult {
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    public ChatResult(String id, String model, String content, FinishReason finishReason, Usage usage,
+            List<ToolCall> toolCalls) {
+        this(id, model, content, finishReason, usage, toolCalls, null);
     }
 
     public ChatResult(String id, String model, String content, FinishReason finishReason, Usage usage) {

@@ -13,9 +13,8 @@ public final class Parameters {
     public static final Set<String> DROPPABLE = Set.of(
             "metadata", "store", "service_tier", "prompt_cache_key", "safety_identifier", "stream_options");
 
-    /** Parameters whose support (audio, log-probabilities, web search) comes in a later release. */
-    public static final Set<String> NOT_YET_SUPPORTED = Set.of(
-            "audio", "modalities", "logprobs", "top_logprobs", "web_search_options");
+    /** Parameters whose support (audio, web search) comes in a later release. */
+    public static final Set<String> NOT_YET_SUPPORTED = Set.of("audio", "modalities", "web_search_options");
 
     /** OpenAI's deprecated forerunners of {@code tools} and {@code tool_choice}, refused with a pointer to them. */
     public static final Set<String> DEPRECATED = Set.of("functions", "function_call");

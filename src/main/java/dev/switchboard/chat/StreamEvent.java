@@ -1,5 +1,7 @@
 package dev.switchboard.chat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * One step of a streamed answer, independent of any provider. Each provider's stream decoder turns
  * its wire events into these; the router relays them to the caller, who sees them as OpenAI chunks.
@@ -30,6 +32,13 @@ public sealed interface StreamEvent {
 
     /** A piece of a started tool call's arguments, as JSON text; the pieces joined are the arguments. */
     record ToolCallArguments(int index, String fragment) implements StreamEvent {
+    }
+
+    /**
+     * Log probabilities of the tokens just streamed, as an OpenAI-format provider sent them in a
+     * chunk's {@code choices[0].logprobs} (only when the request asked for them).
+     */
+    record LogprobsReported(JsonNode logprobs) implements StreamEvent {
     }
 
     /** The model stopped, and why. */

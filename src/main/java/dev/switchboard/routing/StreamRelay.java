@@ -105,6 +105,9 @@ final class StreamRelay implements LiveStream.Listener {
             announce(started.id(), started.model());
         } else if (event instanceof StreamEvent.Text text) {
             relay(text.text());
+        } else if (event instanceof StreamEvent.LogprobsReported) {
+            announce(null, route.model());
+            out.onNext(event);
         } else if (event instanceof StreamEvent.ToolCallStarted || event instanceof StreamEvent.ToolCallArguments) {
             announce(null, route.model());
             toolCallSent = true;

@@ -70,7 +70,7 @@ final class SimulatedReplies {
     static OpenAiChatResponse openAiCompletion(String model, String content, int promptTokens) {
         return new OpenAiChatResponse(id("chatcmpl-sim"), "chat.completion", System.currentTimeMillis() / 1000, model,
                 List.of(new OpenAiChatResponse.Choice(0, new OpenAiChatResponse.Message("assistant", content, null, null),
-                        OPENAI_STOP)),
+                        null, OPENAI_STOP)),
                 openAiUsage(content, promptTokens), null);
     }
 

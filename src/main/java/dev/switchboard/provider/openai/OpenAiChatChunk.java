@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One event of a streamed Chat Completion ({@code object: "chat.completion.chunk"}). */
@@ -19,7 +20,8 @@ public record OpenAiChatChunk(
         @JsonProperty("system_fingerprint") String systemFingerprint) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Choice(Integer index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
+    public record Choice(Integer index, Delta delta, JsonNode logprobs,
+            @JsonProperty("finish_reason") String finishReason) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A Chat Completions response ({@code object: "chat.completion"}), as OpenAI-format servers send it. */
@@ -19,7 +20,8 @@ public record OpenAiChatResponse(
         @JsonProperty("system_fingerprint") String systemFingerprint) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Choice(Integer index, Message message, @JsonProperty("finish_reason") String finishReason) {
+    public record Choice(Integer index, Message message, JsonNode logprobs,
+            @JsonProperty("finish_reason") String finishReason) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -53,6 +53,9 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         if (chunk.choices() != null && !chunk.choices().isEmpty() && chunk.choices().get(0) != null) {
             OpenAiChatChunk.Choice choice = chunk.choices().get(0);
             OpenAiChatChunk.Delta delta = choice.delta();
+            if (choice.logprobs() != null && !choice.logprobs().isNull()) {
+                events.add(new StreamEvent.LogprobsReported(choice.logprobs()));
+            }
             if (delta != null && delta.content() != null && !delta.content().isEmpty()) {
                 events.add(new StreamEvent.Text(delta.content()));
             }

@@ -191,7 +191,8 @@ public final class OpenAiTranslator {
         if (response.model() == null) {
             throw malformed(provider, "model is missing");
         }
-        return new ChatResult(response.id(), response.model(), content, finish, usage(response.usage()), calls);
+        JsonNode logprobs = choice.logprobs() == null || choice.logprobs().isNull() ? null : choice.logprobs();
+        return new ChatResult(response.id(), response.model(), content, finish, usage(response.usage()), calls, logprobs);
     }
 
     private static List<ToolCall> toolCalls(List<OpenAiChatResponse.ToolCall> wire, ProviderId provider) {

@@ -163,4 +163,17 @@ class OpenAiStreamDecoderTest {
                 chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{}\"}}]}", null)))
                 .isInstanceOf(ProviderFailure.MalformedResponse.class).hasMessageContaining("tool call");
     }
+
+    @Test
+    void aChunksLogProbabilitiesComeBeforeItsText() {
+        decoder.decode(null, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+        String withLogprobs = chunk("{\"content\":\"Yes\"}", null).replace("\"finish_reason\":null",
+                "\"logprobs\":{\"content\":[{\"token\":\"Yes\",\"logprob\":-0.01,\"bytes\":[89,101,115],\"top_logprobs\":[]}]},"
+                        + "\"finish_reason\":null");
+        List<StreamEvent> events = decoder.decode(null, withLogprobs);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOfSatisfying(StreamEvent.LogprobsReported.class, reported ->
+                assertThat(reported.logprobs().path("content").get(0).path("token").asText()).isEqualTo("Yes"));
+        assertThat(events.get(1)).isEqualTo(new Text("Yes"));
+    }
 }
