@@ -25,10 +25,26 @@ public record ChatCompletionChunk(
      * delta is empty.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delta(String role, String content, @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls) {
+    public record Delta(String role, String content, @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls,
+            @JsonProperty("reasoning_content") String reasoningContent,
+            @JsonProperty("thinking_blocks") List<ChatCompletionResponse.Thinking> thinkingBlocks) {
 
         public Delta(String role, String content) {
-            this(role, content, null);
+            this(role, content, null, null, null);
+        }
+
+        static Delta toolCall(ToolCallDelta piece) {
+            return new Delta(null, null, List.of(piece), null, null);
+        }
+
+        /** A piece of reasoning text. */
+        static Delta reasoning(String text) {
+            return new Delta(null, null, null, text, null);
+        }
+
+        /** A finished reasoning block, whole with its signature, for the caller to send back later. */
+        static Delta thinkingBlock(ChatCompletionResponse.Thinking block) {
+            return new Delta(null, null, null, null, List.of(block));
         }
     }
 

@@ -47,6 +47,7 @@ public record ChatCompletionRequest(
             @JsonProperty("tool_calls") JsonNode toolCalls,
             @JsonProperty("tool_call_id") JsonNode toolCallId,
             @JsonProperty("cache_control") JsonNode cacheControl,
+            @JsonProperty("thinking_blocks") JsonNode thinkingBlocks,
             @JsonAnySetter Map<String, JsonNode> extra) {
         public WireMessage {
             extra = extra == null ? new LinkedHashMap<>() : extra;

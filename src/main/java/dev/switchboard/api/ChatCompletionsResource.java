@@ -28,6 +28,7 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.chat.ThinkingBlock;
 import dev.switchboard.chat.ToolCall;
 import dev.switchboard.chat.Usage;
 import dev.switchboard.config.SwitchboardConfig;
@@ -174,7 +175,7 @@ public class ChatCompletionsResource {
         boolean simulated = endpoints.simulated(answer.route().provider());
         standby.remember(result, simulated);
         var body = completion(completionId(result.id()), result.model(), result.content(), result.toolCalls(),
-                result.logprobs(), result.finishReason(), result.usage(), simulated ? SIMULATED_FINGERPRINT : null);
+                result.thinking(), result.logprobs(), result.finishReason(), result.usage(), simulated ? SIMULATED_FINGERPRINT : null);
         Map<String, List<String>> headers = headers(plan, answer.upstreamCalls(), MediaType.APPLICATION_JSON);
         answered(headers, answer.route());
         headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(answer.cost())));
@@ -212,7 +213,7 @@ public class ChatCompletionsResource {
             return new Reply(200, headers, new ChunkStream(json, includeUsage, DEGRADED_FINGERPRINT).encode(events));
         }
         headers.put(GatewayHeaders.COST_USD, List.of(Pricing.plain(BigDecimal.ZERO)));
-        var body = completion(completionId(null), answer.model(), answer.content(), List.of(), null,
+        var body = completion(completionId(null), answer.model(), answer.content(), List.of(), List.of(), null,
                 answer.finishReason(), Usage.NONE, DEGRADED_FINGERPRINT);
         return whole(headers, body);
     }
@@ -226,14 +227,21 @@ public class ChatCompletionsResource {
 
     /** An answer that only calls tools has {@code content: null}, as OpenAI sends it. */
     private static ChatCompletionResponse completion(String id, String model, String content, List<ToolCall> calls,
-            JsonNode logprobs, FinishReason finish, Usage usage, String fingerprint) {
+            List<ThinkingBlock> thinking, JsonNode logprobs, FinishReason finish, Usage usage, String fingerprint) {
         String text = content.isEmpty() && !calls.isEmpty() ? null : content;
         var message = new ChatCompletionResponse.Message("assistant", text, null,
-                calls.stream().map(ChatCompletionResponse.ToolCall::of).toList());
+                calls.stream().map(ChatCompletionResponse.ToolCall::of).toList(), reasoning(thinking),
+                thinking.stream().map(ChatCompletionResponse.Thinking::of).toList());
         return new ChatCompletionResponse(id, "chat.completion", Instant.now().getEpochSecond(), model,
                 List.of(new ChatCompletionResponse.Choice(0, message, logprobs, finish.wireName())),
-                new ChatCompletionResponse.Usage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens()),
+                ChatCompletionResponse.Usage.of(usage),
                 fingerprint);
+    }
+
+    /** The reasoning text, every block's joined, as {@code reasoning_content} carries it; null when none. */
+    private static String reasoning(List<ThinkingBlock> thinking) {
+        return thinking.isEmpty() ? null
+                : thinking.stream().map(ThinkingBlock::thinking).collect(java.util.stream.Collectors.joining());
     }
 
     /** What every reply carries, answered or degraded. */

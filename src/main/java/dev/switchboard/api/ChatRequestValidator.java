@@ -16,6 +16,7 @@ import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.ResponseFormat;
 import dev.switchboard.chat.Role;
+import dev.switchboard.chat.ThinkingBlock;
 import dev.switchboard.chat.ToolCall;
 import dev.switchboard.chat.Tools;
 
@@ -53,6 +54,7 @@ final class ChatRequestValidator {
             }
         }
         checkLogprobs(body);
+        ThinkingBlocks.checkEffort(body.extra().get(ThinkingBlocks.EFFORT));
         Tools tools = ToolParameters.read(body.tools(), body.toolChoice(), body.parallelToolCalls());
         ResponseFormat format = ResponseFormats.read(body.responseFormat());
         return new ChatRequest(messages(body.messages(), new ContentParts(maxImageBytes)), body.temperature(),
@@ -150,7 +152,12 @@ final class ChatRequestValidator {
             content = contents.read(wire.content(), param + ".content", role == Role.USER, "a " + role.wireName() + " message");
         }
         content = withCacheHint(content, ContentParts.cacheHint(wire.cacheControl(), param + ".cache_control"));
-        return new ChatMessage(role, content, wire.name(), toolCalls, toolCallId);
+        if (role != Role.ASSISTANT && ToolParameters.present(wire.thinkingBlocks())) {
+            throw new InvalidRequestException(param + ".thinking_blocks",
+                    param + ".thinking_blocks is only allowed on assistant messages");
+        }
+        List<ThinkingBlock> thinking = ThinkingBlocks.read(wire.thinkingBlocks(), param + ".thinking_blocks");
+        return new ChatMessage(role, content, wire.name(), toolCalls, toolCallId, thinking);
     }
 
     /** A message-level {@code cache_control} marks the message's last part, as a breakpoint after it. */

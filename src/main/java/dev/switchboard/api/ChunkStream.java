@@ -14,7 +14,9 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * Writes a routed stream as OpenAI's server-sent events: a first chunk with the assistant role, a
- * chunk per piece of text or of a tool call ({@code delta.tool_calls}), a chunk with the finish reason, the usage chunk when the caller asked for
+ * chunk per piece of text, of reasoning ({@code delta.reasoning_content}, and each finished reasoning
+ * block whole in {@code delta.thinking_blocks}) or of a tool call ({@code delta.tool_calls}), a chunk
+ * with the finish reason, the usage chunk when the caller asked for
  * it ({@code stream_options.include_usage}), then {@code data: [DONE]}. An interrupted answer ends
  * with an {@code {"error":...}} event instead of a finish and without {@code [DONE]}, which is how
  * OpenAI reports a failure mid-stream and what its SDKs raise as an error. One per response.
@@ -55,12 +57,19 @@ final class ChunkStream {
             return List.of(chunk(new ChatCompletionChunk.Delta(null, text.text()), null));
         }
         if (event instanceof StreamEvent.ToolCallStarted call) {
-            return List.of(chunk(new ChatCompletionChunk.Delta(null, null,
-                    List.of(ChatCompletionChunk.ToolCallDelta.start(call.index(), call.id(), call.name()))), null));
+            return List.of(chunk(ChatCompletionChunk.Delta.toolCall(
+                    ChatCompletionChunk.ToolCallDelta.start(call.index(), call.id(), call.name())), null));
         }
         if (event instanceof StreamEvent.ToolCallArguments arguments) {
-            return List.of(chunk(new ChatCompletionChunk.Delta(null, null,
-                    List.of(ChatCompletionChunk.ToolCallDelta.arguments(arguments.index(), arguments.fragment()))), null));
+            return List.of(chunk(ChatCompletionChunk.Delta.toolCall(
+                    ChatCompletionChunk.ToolCallDelta.arguments(arguments.index(), arguments.fragment())), null));
+        }
+        if (event instanceof StreamEvent.Thinking thinking) {
+            return List.of(chunk(ChatCompletionChunk.Delta.reasoning(thinking.text()), null));
+        }
+        if (event instanceof StreamEvent.ThinkingDone done) {
+            return List.of(chunk(ChatCompletionChunk.Delta.thinkingBlock(ChatCompletionResponse.Thinking.of(done.block())),
+                    null));
         }
         if (event instanceof StreamEvent.LogprobsReported reported) {
             return List.of(frame(new ChatCompletionChunk(id, "chat.completion.chunk", created, model, fingerprint,
@@ -73,7 +82,7 @@ final class ChunkStream {
         if (event instanceof StreamEvent.UsageReported reported && includeUsage) {
             Usage usage = reported.usage();
             return List.of(frame(new ChatCompletionChunk(id, "chat.completion.chunk", created, model, fingerprint, List.of(),
-                    new ChatCompletionResponse.Usage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens()))));
+                    ChatCompletionResponse.Usage.of(usage))));
         }
         if (event instanceof StreamEvent.Interrupted failure) {
             interrupted = true;

@@ -11,13 +11,21 @@ import java.util.Optional;
  * @param name       optional participant name; only OpenAI-format providers accept it
  * @param toolCalls  an assistant message's calls of the request's tools, in order; empty otherwise
  * @param toolCallId a {@link Role#TOOL} message's reference to the call it answers; null otherwise
+ * @param thinking   an assistant message's reasoning as the provider returned it ({@code thinking_blocks}),
+ *                   which Anthropic needs back unchanged in a tool conversation; empty otherwise
  */
 public record ChatMessage(Role role, List<ContentPart> content, String name, List<ToolCall> toolCalls,
-        String toolCallId) {
+        String toolCallId, List<ThinkingBlock> thinking) {
 
     public ChatMessage {
         content = List.copyOf(content);
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+        thinking = thinking == null ? List.of() : List.copyOf(thinking);
+    }
+
+    /** A message without reasoning. */
+    public ChatMessage(Role role, List<ContentPart> content, String name, List<ToolCall> toolCalls, String toolCallId) {
+        this(role, content, name, toolCalls, toolCallId, List.of());
     }
 
     /** A message of text parts only. */

@@ -1,6 +1,7 @@
 package dev.switchboard.chat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,19 @@ public record ChatRequest(
         return new ChatRequest(extended, temperature, topP, maxTokens, stop, seed, user, extraParams, tools, format);
     }
 
+    /**
+     * The same request without {@code reasoning_effort}: a continuation carries on from words already
+     * sent, and the reasoning behind them has been shown once.
+     */
+    public ChatRequest withoutReasoning() {
+        if (!extraParams.containsKey(Parameters.REASONING_EFFORT)) {
+            return this;
+        }
+        Map<String, JsonNode> rest = new HashMap<>(extraParams);
+        rest.remove(Parameters.REASONING_EFFORT);
+        return withExtraParams(rest);
+    }
+
     /** Whether any message carries an image. */
     public boolean hasImages() {
         return messages.stream().anyMatch(ChatMessage::hasImages);
@@ -133,7 +147,9 @@ public record ChatRequest(
                 content.addAll(message.content());
                 List<ToolCall> calls = new ArrayList<>(before.toolCalls());
                 calls.addAll(message.toolCalls());
-                turns.set(last, new ChatMessage(message.role(), content, null, calls, null));
+                List<ThinkingBlock> thinking = new ArrayList<>(before.thinking());
+                thinking.addAll(message.thinking());
+                turns.set(last, new ChatMessage(message.role(), content, null, calls, null, thinking));
             } else {
                 turns.add(message);
             }

@@ -19,6 +19,9 @@ public final class Parameters {
     /** OpenAI's deprecated forerunners of {@code tools} and {@code tool_choice}, refused with a pointer to them. */
     public static final Set<String> DEPRECATED = Set.of("functions", "function_call");
 
+    /** OpenAI's reasoning effort; Anthropic and Gemini translate it to their thinking budgets. */
+    public static final String REASONING_EFFORT = "reasoning_effort";
+
     private Parameters() {
     }
 

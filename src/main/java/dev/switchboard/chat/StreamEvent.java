@@ -41,6 +41,17 @@ public sealed interface StreamEvent {
     record LogprobsReported(JsonNode logprobs) implements StreamEvent {
     }
 
+    /** A piece of the model's reasoning text, never empty. */
+    record Thinking(String text) implements StreamEvent {
+    }
+
+    /**
+     * A reasoning block is complete: the whole block with its signature (or redacted data), for the
+     * caller to send back in a later turn. Its text came before as {@link Thinking} pieces.
+     */
+    record ThinkingDone(ThinkingBlock block) implements StreamEvent {
+    }
+
     /** The model stopped, and why. */
     record Finished(FinishReason reason) implements StreamEvent {
     }

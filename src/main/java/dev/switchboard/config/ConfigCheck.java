@@ -70,6 +70,7 @@ public class ConfigCheck {
             checkPrice(problems, key + ".input-price", route.inputPrice());
             checkPrice(problems, key + ".output-price", route.outputPrice());
             route.cachedInputPrice().ifPresent(price -> checkPrice(problems, key + ".cached-input-price", price));
+            route.cacheWritePrice().ifPresent(price -> checkPrice(problems, key + ".cache-write-price", price));
             if (route.contextWindow() <= 0) {
                 problems.add(key + ".context-window: must be positive, was " + route.contextWindow());
             }

@@ -62,6 +62,19 @@ public interface SwitchboardConfig {
         /** USD per million cached input tokens, where the provider discounts them. */
         Optional<BigDecimal> cachedInputPrice();
 
+        /**
+         * USD per million input tokens written to the prompt cache, where the provider charges extra for
+         * them (Anthropic: 1.25 times the input price); unset, they cost the input price.
+         */
+        Optional<BigDecimal> cacheWritePrice();
+
+        /**
+         * Prompt-cache breakpoints to set on every request (Anthropic's {@code cache_control}), besides
+         * those the caller sets: {@code system} after the system prompt, {@code tools} after the last
+         * tool definition. Other providers cache on their own and ignore it.
+         */
+        Optional<List<CacheBreakpoint>> autoCache();
+
         /** The model's context window in tokens; a context overflow only moves to larger ones. */
         @WithDefault("128000")
         int contextWindow();
@@ -108,6 +121,11 @@ public interface SwitchboardConfig {
          * header names none: which static message they get when every route fails.
          */
         Optional<String> category();
+    }
+
+    /** Where a route sets a prompt-cache breakpoint by itself. */
+    enum CacheBreakpoint {
+        SYSTEM, TOOLS
     }
 
     interface Provider {

@@ -14,7 +14,9 @@ import dev.switchboard.routing.Route;
  * <p>Input tokens read from the provider's prompt cache (OpenAI's {@code prompt_tokens_details.cached_tokens},
  * Anthropic's {@code cache_read_input_tokens}, Gemini's {@code cachedContentTokenCount}) are priced at
  * the route's {@code cached-input-price}; a route without one charges them at the full input price.
- * Anthropic's cache writes are charged at the input price (Anthropic bills them at 1.25 times it).
+ * Anthropic's cache writes ({@code cache_creation_input_tokens}) are priced at the route's
+ * {@code cache-write-price} (Anthropic's is 1.25 times the input price for the 5-minute cache); a route
+ * without one charges them at the input price. Reasoning tokens are output tokens, priced as such.
  */
 public final class Pricing {
 
@@ -25,18 +27,26 @@ public final class Pricing {
 
     /** The cost in USD of a call on this route billed for this usage. */
     public static BigDecimal cost(Route route, Usage usage) {
-        return cost(route.inputPrice(), route.cachedInputPrice().orElse(route.inputPrice()), route.outputPrice(), usage);
+        return cost(route.inputPrice(), route.cachedInputPrice().orElse(route.inputPrice()),
+                route.cacheWritePrice().orElse(route.inputPrice()), route.outputPrice(), usage);
     }
 
     static BigDecimal cost(BigDecimal inputPrice, BigDecimal outputPrice, Usage usage) {
-        return cost(inputPrice, inputPrice, outputPrice, usage);
+        return cost(inputPrice, inputPrice, inputPrice, outputPrice, usage);
     }
 
     static BigDecimal cost(BigDecimal inputPrice, BigDecimal cachedInputPrice, BigDecimal outputPrice, Usage usage) {
-        // Usage never holds more cached than prompt tokens, so the uncached part is never negative.
+        return cost(inputPrice, cachedInputPrice, inputPrice, outputPrice, usage);
+    }
+
+    static BigDecimal cost(BigDecimal inputPrice, BigDecimal cachedInputPrice, BigDecimal cacheWritePrice,
+            BigDecimal outputPrice, Usage usage) {
+        // Usage never holds more cached and written tokens than prompt tokens, so the plain part is never negative.
         int cached = usage.cachedPromptTokens();
-        return perMillion(usage.promptTokens() - cached, inputPrice)
+        int written = usage.cacheWriteTokens();
+        return perMillion(usage.promptTokens() - cached - written, inputPrice)
                 .add(perMillion(cached, cachedInputPrice))
+                .add(perMillion(written, cacheWritePrice))
                 .add(perMillion(usage.completionTokens(), outputPrice));
     }
 

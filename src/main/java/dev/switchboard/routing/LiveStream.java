@@ -14,7 +14,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * One provider stream, split at its first words. {@link #open} completes once the answer has begun
- * (its first text or tool call, or a finish with neither), so everything before that point, including a stream that
+ * (its first text, reasoning or tool call, or a finish with none), so everything before that point, including a stream that
  * ends or fails without a word, is still a failure the router can route around invisibly. After
  * that the router {@link #attach}es a {@link Listener} and receives the events seen so far, then the
  * rest as they come. Subscribing is what sends the request; {@link #cancel} closes the connection.
@@ -105,8 +105,8 @@ final class LiveStream implements MultiSubscriber<StreamEvent> {
             return;
         }
         early.add(event);
-        if (!begun && (event instanceof StreamEvent.Text || event instanceof StreamEvent.ToolCallStarted
-                || event instanceof StreamEvent.Finished)) {
+        if (!begun && (event instanceof StreamEvent.Text || event instanceof StreamEvent.Thinking
+                || event instanceof StreamEvent.ToolCallStarted || event instanceof StreamEvent.Finished)) {
             begun = true;
             opening.complete(this);
         }

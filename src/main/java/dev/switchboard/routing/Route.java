@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.switchboard.chat.ChatRequest;
+import dev.switchboard.config.SwitchboardConfig.CacheBreakpoint;
 import dev.switchboard.provider.ProviderId;
 
 /**
@@ -14,7 +16,9 @@ import dev.switchboard.provider.ProviderId;
  * tokens the provider served from its prompt cache, where it has one.
  * Ad-hoc routes ({@code provider/model} in a request) have no price or tier: they cost nothing here.
  *
- * @param vision whether the model takes images; ad-hoc routes are assumed to
+ * @param vision          whether the model takes images; ad-hoc routes are assumed to
+ * @param cacheWritePrice USD per million input tokens written to the prompt cache, where it costs extra
+ * @param autoCache       where the route sets prompt-cache breakpoints by itself (Anthropic)
  */
 public record Route(
         String name,
@@ -29,7 +33,13 @@ public record Route(
         Optional<List<String>> fallbacks,
         Optional<String> contextFallback,
         Optional<Integer> maxOutputTokens,
-        boolean vision) {
+        boolean vision,
+        Optional<BigDecimal> cacheWritePrice,
+        Set<CacheBreakpoint> autoCache) {
+
+    public Route {
+        autoCache = Set.copyOf(autoCache);
+    }
 
     /** Ad-hoc routes have an unknown context window: never assume one is larger. */
     public static final int UNKNOWN_CONTEXT = 0;
@@ -39,7 +49,7 @@ public record Route(
             Optional<BigDecimal> cachedInputPrice, int contextWindow, Optional<Tier> tier, Optional<Duration> timeout,
             Optional<List<String>> fallbacks, Optional<String> contextFallback, Optional<Integer> maxOutputTokens) {
         this(name, provider, model, inputPrice, outputPrice, cachedInputPrice, contextWindow, tier, timeout, fallbacks,
-                contextFallback, maxOutputTokens, true);
+                contextFallback, maxOutputTokens, true, Optional.empty(), Set.of());
     }
 
     /** Why this route cannot serve the request whatever its provider could do, if so. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,7 +28,8 @@ public class RouteTable {
     private static Route toRoute(String name, SwitchboardConfig.Route config) {
         return new Route(name, config.provider(), config.model(), config.inputPrice(), config.outputPrice(),
                 config.cachedInputPrice(), config.contextWindow(), config.tier(), config.timeout(), config.fallbacks(),
-                config.contextFallback(), config.maxOutputTokens(), config.vision());
+                config.contextFallback(), config.maxOutputTokens(), config.vision(), config.cacheWritePrice(),
+                Set.copyOf(config.autoCache().orElse(List.of())));
     }
 
     public Optional<Route> named(String name) {

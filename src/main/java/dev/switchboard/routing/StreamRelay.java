@@ -105,7 +105,8 @@ final class StreamRelay implements LiveStream.Listener {
             announce(started.id(), started.model());
         } else if (event instanceof StreamEvent.Text text) {
             relay(text.text());
-        } else if (event instanceof StreamEvent.LogprobsReported) {
+        } else if (event instanceof StreamEvent.LogprobsReported || event instanceof StreamEvent.Thinking
+                || event instanceof StreamEvent.ThinkingDone) {
             announce(null, route.model());
             out.onNext(event);
         } else if (event instanceof StreamEvent.ToolCallStarted || event instanceof StreamEvent.ToolCallArguments) {
@@ -268,7 +269,8 @@ final class StreamRelay implements LiveStream.Listener {
         callStart = System.nanoTime();
         Duration limit = router.streamSettings().firstTokenTimeout(target);
         continuing = LiveStream.open(target.provider(),
-                router.adapter(target.provider()).stream(run.request(), target, Optional.of(sent.toString())))
+                router.adapter(target.provider()).stream(run.request().withoutReasoning(), target,
+                        Optional.of(sent.toString())))
                 .ifNoItem().after(limit).failWith(() -> new ProviderFailure.TimedOut(target.provider(),
                         "no first token within " + limit.toMillis() + " ms"))
                 .onCancellation().invoke(taken::released)

@@ -69,14 +69,14 @@ final class SimulatedReplies {
 
     static OpenAiChatResponse openAiCompletion(String model, String content, int promptTokens) {
         return new OpenAiChatResponse(id("chatcmpl-sim"), "chat.completion", System.currentTimeMillis() / 1000, model,
-                List.of(new OpenAiChatResponse.Choice(0, new OpenAiChatResponse.Message("assistant", content, null, null),
+                List.of(new OpenAiChatResponse.Choice(0, new OpenAiChatResponse.Message("assistant", content),
                         null, OPENAI_STOP)),
                 openAiUsage(content, promptTokens), null);
     }
 
     static OpenAiChatResponse.Usage openAiUsage(String content, int promptTokens) {
         int completion = tokens(content);
-        return new OpenAiChatResponse.Usage(promptTokens, completion, promptTokens + completion, null);
+        return new OpenAiChatResponse.Usage(promptTokens, completion, promptTokens + completion, null, null);
     }
 
     static AnthropicResponse anthropicMessage(String model, String content, int promptTokens) {

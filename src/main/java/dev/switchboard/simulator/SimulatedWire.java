@@ -49,10 +49,10 @@ final class SimulatedWire {
         List<String> events = new ArrayList<>();
         Consumer<OpenAiChatChunk.Choice> choice = c -> events.add(data(openAiChunk(
                 new OpenAiChatChunk(id, "chat.completion.chunk", created, model, List.of(c), null, null), includeUsage)));
-        choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta("assistant", "", null, null), null, null));
+        choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta("assistant", ""), null, null));
         SimulatedReplies.pieces(content).forEach(piece ->
-                choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta(null, piece, null, null), null, null)));
-        choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta(null, null, null, null), null,
+                choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta(null, piece), null, null)));
+        choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta(null, null), null,
                 SimulatedReplies.OPENAI_STOP));
         if (includeUsage) {
             events.add(data(new OpenAiChatChunk(id, "chat.completion.chunk", created, model, List.of(),

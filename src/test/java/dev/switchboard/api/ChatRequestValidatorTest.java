@@ -136,4 +136,17 @@ class ChatRequestValidatorTest {
         assertThat(schema.strict()).isTrue();
         assertThat(schema.jsonSchema()).hasValueSatisfying(s -> assertThat(s.path("type").asText()).isEqualTo("object"));
     }
+
+    @Test
+    void thinkingBlocksOnAnAssistantTurnAreKeptWithTheirSignatures() {
+        ChatRequest request = validate("""
+                {"model":"m","reasoning_effort":"high","messages":[{"role":"user","content":"hi"},
+                  {"role":"assistant","content":"Hello","thinking_blocks":[
+                    {"type":"thinking","thinking":"The user greets me.","signature":"EqQBCgIYAhIM"},
+                    {"type":"redacted_thinking","data":"EmwKAhgBEgy3va3p"}]}]}""");
+        assertThat(request.messages().get(1).thinking()).containsExactly(
+                new dev.switchboard.chat.ThinkingBlock("The user greets me.", "EqQBCgIYAhIM", null),
+                new dev.switchboard.chat.ThinkingBlock("", null, "EmwKAhgBEgy3va3p"));
+        assertThat(request.extraParams().get("reasoning_effort").asText()).isEqualTo("high");
+    }
 }

@@ -32,4 +32,13 @@ class UsageTest {
         assertThat(huge.plus(new Usage(1, 1, 1))).isEqualTo(huge);
         assertThat(huge.totalTokens()).isEqualTo(Integer.MAX_VALUE);
     }
+
+    @Test
+    void cacheWritesAndReasoningAreNeverMoreThanTheirWholes() {
+        Usage usage = new Usage(100, 10, 60, 80, 50);
+        assertThat(usage.cacheWriteTokens()).isEqualTo(40);
+        assertThat(usage.reasoningTokens()).isEqualTo(10);
+        assertThat(new Usage(100, 10, 0, -3, -1)).isEqualTo(new Usage(100, 10, 0, 0, 0));
+        assertThat(new Usage(10, 5, 1, 2, 3).plus(new Usage(10, 5, 1, 2, 3))).isEqualTo(new Usage(20, 10, 2, 4, 6));
+    }
 }

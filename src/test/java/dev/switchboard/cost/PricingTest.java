@@ -80,4 +80,20 @@ class PricingTest {
     void cachedInputTokensAtTheFullPriceWhenTheRouteHasNoCachedPrice() {
         assertThat(Pricing.cost(priced("2.50", "10.00"), new Usage(1000, 100, 400))).isEqualByComparingTo("0.0035");
     }
+
+    @Test
+    void cacheWritesAtTheCacheWritePriceAndReasoningAsOutput() {
+        Route anthropic = new Route("r", ProviderId.ANTHROPIC, "m", new BigDecimal("3"), new BigDecimal("15"),
+                Optional.of(new BigDecimal("0.30")), 200_000, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), true, Optional.of(new BigDecimal("3.75")), java.util.Set.of());
+
+        // 1,000 prompt tokens: 200 plain at $3, 300 read from the cache at $0.30, 500 written to it at
+        // $3.75; 100 output tokens, 40 of them reasoning, all at $15 per million.
+        assertThat(Pricing.cost(anthropic, new Usage(1000, 100, 300, 500, 40))).isEqualByComparingTo("0.004065");
+    }
+
+    @Test
+    void cacheWritesAtTheInputPriceWhenTheRouteHasNoCacheWritePrice() {
+        assertThat(Pricing.cost(priced("3", "15"), new Usage(1000, 0, 0, 500, 0))).isEqualByComparingTo("0.003");
+    }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.provider.openai;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,12 @@ public record OpenAiChatChunk(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Delta(String role, String content, String refusal,
-            @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls) {
+            @JsonProperty("tool_calls") List<ToolCallDelta> toolCalls,
+            @JsonProperty("reasoning_content") @JsonAlias("reasoning") String reasoningContent) {
+
+        public Delta(String role, String content) {
+            this(role, content, null, null, null);
+        }
     }
 
     /**

@@ -56,6 +56,9 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             if (choice.logprobs() != null && !choice.logprobs().isNull()) {
                 events.add(new StreamEvent.LogprobsReported(choice.logprobs()));
             }
+            if (delta != null && delta.reasoningContent() != null && !delta.reasoningContent().isEmpty()) {
+                events.add(new StreamEvent.Thinking(delta.reasoningContent()));
+            }
             if (delta != null && delta.content() != null && !delta.content().isEmpty()) {
                 events.add(new StreamEvent.Text(delta.content()));
             }
@@ -72,8 +75,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             }
         }
         if (chunk.usage() != null) {
-            events.add(new StreamEvent.UsageReported(new Usage(orZero(chunk.usage().promptTokens()),
-                    orZero(chunk.usage().completionTokens()), chunk.usage().cachedTokens())));
+            events.add(new StreamEvent.UsageReported(chunk.usage().counted()));
         }
         return events;
     }
@@ -103,7 +105,4 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         }
     }
 
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
-    }
 }

@@ -16,6 +16,7 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.ResponseFormat;
 import dev.switchboard.chat.Role;
+import dev.switchboard.chat.ThinkingBlock;
 import dev.switchboard.chat.Tool;
 import dev.switchboard.chat.ToolCall;
 import dev.switchboard.chat.ToolCallIds;
@@ -192,7 +193,10 @@ public final class OpenAiTranslator {
             throw malformed(provider, "model is missing");
         }
         JsonNode logprobs = choice.logprobs() == null || choice.logprobs().isNull() ? null : choice.logprobs();
-        return new ChatResult(response.id(), response.model(), content, finish, usage(response.usage()), calls, logprobs);
+        List<ThinkingBlock> thinking = message.reasoningContent() == null || message.reasoningContent().isEmpty()
+                ? List.of() : List.of(ThinkingBlock.text(message.reasoningContent()));
+        return new ChatResult(response.id(), response.model(), content, finish, usage(response.usage()), calls, logprobs,
+                thinking);
     }
 
     private static List<ToolCall> toolCalls(List<OpenAiChatResponse.ToolCall> wire, ProviderId provider) {
@@ -215,12 +219,9 @@ public final class OpenAiTranslator {
         if (usage == null) {
             return Usage.NONE;
         }
-        return new Usage(orZero(usage.promptTokens()), orZero(usage.completionTokens()), usage.cachedTokens());
+        return usage.counted();
     }
 
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
-    }
 
     private static ProviderFailure malformed(ProviderId provider, String what) {
         return new ProviderFailure.MalformedResponse(provider, "response is not a chat completion: " + what, null);

@@ -176,4 +176,21 @@ class OpenAiStreamDecoderTest {
                 assertThat(reported.logprobs().path("content").get(0).path("token").asText()).isEqualTo("Yes"));
         assertThat(events.get(1)).isEqualTo(new Text("Yes"));
     }
+
+    @Test
+    void reasoningTextOfServersThatShowItIsDecodedBeforeTheAnswer() {
+        decoder.decode(null, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+        assertThat(decoder.decode(null, chunk("{\"reasoning_content\":\"Let me think.\"}", null)))
+                .containsExactly(new StreamEvent.Thinking("Let me think."));
+        assertThat(decoder.decode(null, chunk("{\"reasoning\":\" Done.\",\"content\":\"42\"}", null)))
+                .containsExactly(new StreamEvent.Thinking(" Done."), new Text("42"));
+    }
+
+    @Test
+    void reasoningTokensAreReadFromTheUsage() {
+        String usage = "{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"o3\",\"choices\":[],"
+                + "\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":300,\"total_tokens\":320,"
+                + "\"prompt_tokens_details\":{\"cached_tokens\":8},\"completion_tokens_details\":{\"reasoning_tokens\":256}}}";
+        assertThat(decoder.decode(null, usage)).contains(new UsageReported(new Usage(20, 300, 8, 0, 256)));
+    }
 }
