@@ -19,6 +19,7 @@ import dev.switchboard.provider.openai.OpenAiChatResponse;
 final class SimulatedReplies {
 
     static final String OPENAI_STOP = "stop";
+    static final String OPENAI_TOOL_CALLS = "tool_calls";
     static final String ANTHROPIC_STOP = "end_turn";
     static final String GEMINI_STOP = "STOP";
 
@@ -67,11 +68,21 @@ final class SimulatedReplies {
         return pieces;
     }
 
-    static OpenAiChatResponse openAiCompletion(String model, String content, int promptTokens) {
+    /** A text answer, or a tool call ({@code content: null}, {@code finish_reason: tool_calls}). */
+    static OpenAiChatResponse openAiCompletion(String model, SimulatedTurn turn, int promptTokens) {
+        OpenAiChatResponse.Message message = turn.call()
+                .map(call -> new OpenAiChatResponse.Message("assistant", null, null, List.of(new OpenAiChatResponse.ToolCall(
+                        id("call_sim"), "function", new OpenAiChatResponse.Function(call.name(), call.arguments().toString()))),
+                        null))
+                .orElseGet(() -> new OpenAiChatResponse.Message("assistant", turn.text()));
         return new OpenAiChatResponse(id("chatcmpl-sim"), "chat.completion", System.currentTimeMillis() / 1000, model,
-                List.of(new OpenAiChatResponse.Choice(0, new OpenAiChatResponse.Message("assistant", content),
-                        null, OPENAI_STOP)),
-                openAiUsage(content, promptTokens), null);
+                List.of(new OpenAiChatResponse.Choice(0, message, null, turn.call().isPresent() ? OPENAI_TOOL_CALLS : OPENAI_STOP)),
+                openAiUsage(written(turn), promptTokens), null);
+    }
+
+    /** What the model wrote, for its token count: the text, or the call's name and arguments. */
+    static String written(SimulatedTurn turn) {
+        return turn.call().map(call -> call.name() + call.arguments()).orElse(turn.text());
     }
 
     static OpenAiChatResponse.Usage openAiUsage(String content, int promptTokens) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.provider.anthropic.AnthropicResponse;
 import dev.switchboard.provider.gemini.GeminiResponse;
 import dev.switchboard.provider.openai.OpenAiChatChunk;
+import dev.switchboard.provider.openai.OpenAiChatResponse;
 
 /**
  * The simulator's answers as the bytes a provider sends: one JSON document, or the server-sent
@@ -43,23 +44,34 @@ final class SimulatedWire {
      * the usage alone when {@code stream_options.include_usage} asked for it (the other chunks then
      * carry {@code "usage": null}), and {@code [DONE]}.
      */
-    List<String> openAiEvents(String model, String content, int promptTokens, boolean includeUsage) {
+    List<String> openAiEvents(String model, SimulatedTurn turn, int promptTokens, boolean includeUsage) {
         String id = SimulatedReplies.id("chatcmpl-sim");
         long created = System.currentTimeMillis() / 1000;
         List<String> events = new ArrayList<>();
-        Consumer<OpenAiChatChunk.Choice> choice = c -> events.add(data(openAiChunk(
-                new OpenAiChatChunk(id, "chat.completion.chunk", created, model, List.of(c), null, null), includeUsage)));
-        choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta("assistant", ""), null, null));
-        SimulatedReplies.pieces(content).forEach(piece ->
-                choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta(null, piece), null, null)));
-        choice.accept(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta(null, null), null,
-                SimulatedReplies.OPENAI_STOP));
+        Consumer<OpenAiChatChunk.Delta> delta = d -> events.add(data(openAiChunk(new OpenAiChatChunk(id,
+                "chat.completion.chunk", created, model, List.of(new OpenAiChatChunk.Choice(0, d, null, null)), null, null),
+                includeUsage)));
+        delta.accept(new OpenAiChatChunk.Delta("assistant", ""));
+        turn.call().ifPresentOrElse(call -> {
+            // As OpenAI streams a call: its id and name with empty arguments, then the arguments in pieces.
+            delta.accept(toolCallDelta(SimulatedReplies.id("call_sim"), call.name(), ""));
+            SimulatedReplies.pieces(call.arguments().toString()).forEach(piece -> delta.accept(toolCallDelta(null, null, piece)));
+        }, () -> SimulatedReplies.pieces(turn.text()).forEach(piece -> delta.accept(new OpenAiChatChunk.Delta(null, piece))));
+        events.add(data(openAiChunk(new OpenAiChatChunk(id, "chat.completion.chunk", created, model,
+                List.of(new OpenAiChatChunk.Choice(0, new OpenAiChatChunk.Delta(null, null), null,
+                        turn.call().isPresent() ? SimulatedReplies.OPENAI_TOOL_CALLS : SimulatedReplies.OPENAI_STOP)),
+                null, null), includeUsage)));
         if (includeUsage) {
             events.add(data(new OpenAiChatChunk(id, "chat.completion.chunk", created, model, List.of(),
-                    SimulatedReplies.openAiUsage(content, promptTokens), null)));
+                    SimulatedReplies.openAiUsage(SimulatedReplies.written(turn), promptTokens), null)));
         }
         events.add(data(OPENAI_DONE));
         return events;
+    }
+
+    private static OpenAiChatChunk.Delta toolCallDelta(String id, String name, String arguments) {
+        return new OpenAiChatChunk.Delta(null, null, null, List.of(new OpenAiChatChunk.ToolCallDelta(0, id,
+                id == null ? null : "function", new OpenAiChatResponse.Function(name, arguments))), null);
     }
 
     private ObjectNode openAiChunk(OpenAiChatChunk chunk, boolean usageField) {

@@ -79,21 +79,21 @@ public class SimulatorResource {
 
     private RestMulti<Buffer> openAiFormat(ProviderId provider, JsonNode body, HttpServerResponse response) {
         Answer answer = Answer.of(provider, body.path("model").asText("unknown"), body.path("messages"), "content",
-                body.path("messages").toString());
+                body.path("messages").toString(), SimulatedTurn.fromOpenAi(body));
         if (!streamed(body)) {
-            return reply(provider, () -> SimulatedReplies.openAiCompletion(answer.model(), answer.text(),
+            return reply(provider, () -> SimulatedReplies.openAiCompletion(answer.model(), answer.turn(),
                     answer.promptTokens()));
         }
         boolean usage = body.path("stream_options").path("include_usage").asBoolean(false);
         return stream(provider, response,
-                () -> wire.openAiEvents(answer.model(), answer.text(), answer.promptTokens(), usage));
+                () -> wire.openAiEvents(answer.model(), answer.turn(), answer.promptTokens(), usage));
     }
 
     @POST
     @Path("/anthropic/v1/messages")
     public RestMulti<Buffer> anthropic(JsonNode body, @Context HttpServerResponse response) {
         Answer answer = Answer.of(ProviderId.ANTHROPIC, body.path("model").asText("unknown"), body.path("messages"),
-                "content", body.path("messages").toString() + body.path("system").asText(""));
+                "content", body.path("messages").toString() + body.path("system").asText(""), SimulatedTurn.PLAIN);
         if (!streamed(body)) {
             return reply(ProviderId.ANTHROPIC, () -> SimulatedReplies.anthropicMessage(answer.model(), answer.text(),
                     answer.promptTokens()));
@@ -121,7 +121,8 @@ public class SimulatorResource {
     }
 
     private static Answer geminiAnswer(String model, JsonNode body) {
-        return Answer.of(ProviderId.GEMINI, model, body.path("contents"), "parts", body.path("contents").toString());
+        return Answer.of(ProviderId.GEMINI, model, body.path("contents"), "parts", body.path("contents").toString(),
+                SimulatedTurn.PLAIN);
     }
 
     /**
@@ -224,12 +225,18 @@ public class SimulatorResource {
         return provider;
     }
 
-    /** What a request is answered, whether whole or streamed: the same text either way. */
-    private record Answer(String model, String text, int promptTokens) {
+    /** What a request is answered, whether whole or streamed: the same turn either way. */
+    private record Answer(String model, SimulatedTurn turn, int promptTokens) {
 
-        static Answer of(ProviderId provider, String model, JsonNode turns, String partsField, String prompt) {
-            String asked = SimulatedReplies.lastUserText(turns, "user", partsField);
-            return new Answer(model, SimulatedReplies.answer(provider, model, asked), SimulatedReplies.tokens(prompt));
+        static Answer of(ProviderId provider, String model, JsonNode turns, String partsField, String prompt,
+                SimulatedTurn.Asked asked) {
+            String said = SimulatedReplies.lastUserText(turns, "user", partsField);
+            return new Answer(model, SimulatedTurn.decide(asked, said, SimulatedReplies.answer(provider, model, said)),
+                    SimulatedReplies.tokens(prompt));
+        }
+
+        String text() {
+            return turn.text();
         }
     }
 
