@@ -44,6 +44,10 @@ class ChatRequestFuzzTest {
             "\"temperature\"", "\"top_p\"", "\"max_tokens\"", "\"max_completion_tokens\"", "\"stop\"", "\"n\"",
             "\"seed\"", "\"stream\"", "\"stream_options\"", "\"include_usage\"", "\"fallbacks\"", "\"tools\"",
             "\"presence_penalty\"", "\"frequency_penalty\"", "\"response_format\"", "\"user\"", "\"auto\"",
+            "\"tool_calls\"", "\"tool_call_id\"", "\"tool_choice\"", "\"parallel_tool_calls\"", "\"function\"",
+            "\"arguments\"", "\"parameters\"", "\"json_schema\"", "\"json_object\"", "\"schema\"", "\"strict\"",
+            "\"cache_control\"", "\"ephemeral\"", "\"thinking_blocks\"", "\"reasoning_effort\"", "\"logprobs\"",
+            "\"data:image/png;base64,\"", "\"https://\"", "\"required\"", "\"$ref\"",
             "true", "null", "1e309", "-0", "[]", "{}"})
     void aBodyIsReadOrRefusedAsBadInput(byte[] body) {
         ChatCompletionRequest wire;
