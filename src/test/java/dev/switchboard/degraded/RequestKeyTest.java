@@ -12,7 +12,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.chat.ChatMessage;
 import dev.switchboard.chat.ChatRequest;
+import dev.switchboard.chat.ContentPart;
+import dev.switchboard.chat.ImageSource;
+import dev.switchboard.chat.ResponseFormat;
 import dev.switchboard.chat.Role;
+import dev.switchboard.chat.Tool;
+import dev.switchboard.chat.ToolCall;
+import dev.switchboard.chat.ToolChoice;
+import dev.switchboard.chat.Tools;
 
 /** Requests that must get the same answer share a key; any difference that changes the answer parts them. */
 class RequestKeyTest {
@@ -112,5 +119,28 @@ class RequestKeyTest {
                 json("{\"json_schema\":{\"strict\":true,\"name\":\"a\"},\"type\":\"json_schema\"}"))));
 
         assertThat(written).isEqualTo(reordered);
+    }
+
+    @Test
+    void toolsTheirChoiceToolTurnsImagesAndTheFormatAllPartKeys() {
+        Tool weather = new Tool("get_weather", null, json("{\"type\":\"object\",\"properties\":{\"city\":{}}}"), null, null);
+        Tool time = new Tool("get_time", null, json("{\"type\":\"object\"}"), null, null);
+        ChatRequest withTools = HELLO.withTools(new Tools(List.of(weather), null, null));
+        ToolCall call = new ToolCall("call_1", "get_weather", "{\"city\":\"Lisbon\"}");
+        ChatRequest answered = ChatRequest.of(List.of(ChatMessage.of(Role.USER, "Weather?"),
+                ChatMessage.calling(List.of(), List.of(call)), ChatMessage.toolResult("call_1", "18C")));
+        ChatRequest image = ChatRequest.of(List.of(new ChatMessage(Role.USER, List.of(new ContentPart.Text("Say hi"),
+                new ContentPart.Image(new ImageSource.Remote("https://example.com/a.png"), null, null)), null, List.of(), null)));
+
+        assertThat(key(withTools)).isNotEqualTo(key(HELLO))
+                .isNotEqualTo(key(HELLO.withTools(new Tools(List.of(time), null, null))))
+                .isNotEqualTo(key(HELLO.withTools(new Tools(List.of(weather), ToolChoice.REQUIRED, null))))
+                .isNotEqualTo(key(HELLO.withTools(new Tools(List.of(weather), null, false))))
+                .isEqualTo(key(HELLO.withTools(new Tools(List.of(new Tool("get_weather", null,
+                        json("{\"properties\":{\"city\":{}},\"type\":\"object\"}"), null, null)), null, null))));
+        assertThat(key(answered)).isNotEqualTo(key(ChatRequest.of(List.of(ChatMessage.of(Role.USER, "Weather?"),
+                ChatMessage.calling(List.of(), List.of(call)), ChatMessage.toolResult("call_1", "25C")))));
+        assertThat(key(image)).isNotEqualTo(key(ChatRequest.of(List.of(ChatMessage.of(Role.USER, "Say hi")))));
+        assertThat(key(HELLO.withFormat(ResponseFormat.JSON_OBJECT))).isNotEqualTo(key(HELLO));
     }
 }
