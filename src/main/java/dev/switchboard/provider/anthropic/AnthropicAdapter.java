@@ -1,6 +1,7 @@
 package dev.switchboard.provider.anthropic;
 
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,7 @@ import dev.switchboard.chat.PrefillSeam;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.chat.ToolChoice;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.provider.EventStreamReader;
 import dev.switchboard.provider.JsonBody;
@@ -26,6 +28,9 @@ import io.smallrye.mutiny.Uni;
 public class AnthropicAdapter implements ProviderAdapter {
 
     private static final ProviderId ID = ProviderId.ANTHROPIC;
+    /** The OpenAI extra parameters Anthropic has an equivalent for: reasoning effort, as extended thinking. */
+    private static final Set<String> TRANSLATED = Set.of(Parameters.REASONING_EFFORT);
+    private static final double MIN_TOP_P_WITH_THINKING = 0.95;
 
     private final AnthropicClient client;
     private final ProviderEndpoints endpoints;
@@ -45,7 +50,7 @@ public class AnthropicAdapter implements ProviderAdapter {
     /** Declining is better than answering a different question: the router moves on to a route that can. */
     @Override
     public Optional<String> unsupported(ChatRequest request) {
-        Optional<String> parameter = Parameters.firstUntranslatable(request);
+        Optional<String> parameter = Parameters.firstUntranslatable(request, TRANSLATED);
         if (parameter.isPresent()) {
             return Optional.of("parameter '" + parameter.get() + "' is not supported by " + ID);
         }
@@ -56,6 +61,27 @@ public class AnthropicAdapter implements ProviderAdapter {
         if (!request.hasConversation()) {
             return Optional.of(ID + " needs at least one user or assistant message");
         }
+        if (AnthropicTranslator.thinkingBudget(request).isPresent()) {
+            return withThinking(request);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Extended thinking leaves the sampling to the model and lets it decide whether to call a tool:
+     * Anthropic refuses a changed temperature, a top_p below 0.95, and a forced tool choice with it.
+     */
+    private static Optional<String> withThinking(ChatRequest request) {
+        if (request.temperature() != null && request.temperature() != 1) {
+            return Optional.of("temperature other than 1 with reasoning_effort is not supported by " + ID);
+        }
+        if (request.topP() != null && request.topP() < MIN_TOP_P_WITH_THINKING) {
+            return Optional.of("top_p below 0.95 with reasoning_effort is not supported by " + ID);
+        }
+        ToolChoice choice = request.tools().choice();
+        if (choice != null && (choice.mode() == ToolChoice.Mode.REQUIRED || choice.mode() == ToolChoice.Mode.FUNCTION)) {
+            return Optional.of("tool_choice '" + choice.mode().wireName() + "' with reasoning_effort is not supported by " + ID);
+        }
         return Optional.empty();
     }
 
@@ -63,7 +89,7 @@ public class AnthropicAdapter implements ProviderAdapter {
     public Uni<ChatResult> chat(ChatRequest request, Route route) {
         SwitchboardConfig.Provider settings = config.providers().get(ID.configName());
         int maxTokens = maxTokens(request, route, settings.defaultMaxTokens());
-        AnthropicRequest body = AnthropicTranslator.toAnthropic(request, route.model(), maxTokens);
+        AnthropicRequest body = AnthropicTranslator.toAnthropic(request, route.model(), maxTokens, route.autoCache());
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
         return client.messages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), JsonBody.of(body))
                 .map(response -> AnthropicTranslator.fromAnthropic(response, ID));
@@ -80,7 +106,8 @@ public class AnthropicAdapter implements ProviderAdapter {
         SwitchboardConfig.Provider settings = config.providers().get(ID.configName());
         int maxTokens = maxTokens(request, route, settings.defaultMaxTokens());
         ChatRequest asked = PrefillSeam.sendable(prefill).map(request::continuing).orElse(request);
-        AnthropicRequest body = AnthropicTranslator.toAnthropic(asked, route.model(), maxTokens).streamed();
+        AnthropicRequest body = AnthropicTranslator.toAnthropic(asked, route.model(), maxTokens, route.autoCache())
+                .streamed();
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
         return EventStreamReader.decode(ID,
                 () -> client.streamMessages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), JsonBody.of(body)),

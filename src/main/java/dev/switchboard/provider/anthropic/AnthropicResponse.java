@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -24,10 +25,19 @@ public record AnthropicResponse(
         @JsonProperty("stop_sequence") String stopSequence,
         Usage usage) {
 
-    /** A block of the answer; only {@code text} blocks carry {@code text}. */
+    /**
+     * A block of the answer: {@code text} carries text; {@code tool_use} its {@code id}, {@code name}
+     * and {@code input}; {@code thinking} its {@code thinking} and {@code signature};
+     * {@code redacted_thinking} its {@code data}. Other types (server tools' blocks) are not read.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ContentBlock(String type, String text) {
+    public record ContentBlock(String type, String text, String id, String name, JsonNode input, String thinking,
+            String signature, String data) {
+
+        public ContentBlock(String type, String text) {
+            this(type, text, null, null, null, null, null, null);
+        }
     }
 
     /** {@code input_tokens} counts only the uncached input; the two cache counts are the rest of the prompt. */

@@ -1,12 +1,15 @@
 package dev.switchboard.provider.anthropic;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.chat.ThinkingBlock;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.StreamData;
 import dev.switchboard.provider.StreamDecoder;
@@ -17,9 +20,12 @@ import dev.switchboard.provider.StreamDecoder;
  * then {@code message_delta} and {@code message_stop}, with {@code ping}s anywhere and an
  * {@code error} event when the server fails mid-stream. One per stream: the usage that
  * {@code message_start} reports is remembered for {@code message_delta} to complete.
- * <p>
- * Only text reaches the caller: tool input, thinking and signature deltas are left out, as the
- * non-streamed translation leaves out their blocks. Event types Anthropic adds later are ignored,
+ * <p>Text, tool calls and thinking reach the caller: a {@code tool_use} block starts a call (its id
+ * and name) whose {@code input_json_delta}s are its arguments; a {@code thinking} block's
+ * {@code thinking_delta}s are reasoning text, and at its stop the whole block goes out with the
+ * signature its {@code signature_delta} gave; a {@code redacted_thinking} block goes out whole. Tool
+ * calls are numbered from 0 among the answer's calls, not by block. Server tools' blocks are left
+ * out, as in a whole message. Event types Anthropic adds later are ignored,
  * as its versioning policy asks. The type is read from the data's {@code type}, which Anthropic
  * documents on every event; the SSE event name stands in for it only when it is missing.
  */
@@ -30,6 +36,11 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
             "content_block_start", "content_block_delta", "content_block_stop", "message_delta", "message_stop");
 
     private final ProviderId provider;
+    /** The answer's tool calls so far, by the index of the block that carries each. */
+    private final Map<Integer, Integer> calls = new HashMap<>();
+    /** The thinking block being streamed, if any: its text so far and its signature. */
+    private StringBuilder thinking;
+    private String signature;
     private boolean started;
     private AnthropicResponse.Usage usage;
 
@@ -52,9 +63,10 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
             case "message_start" -> messageStart(read(node));
             case "content_block_start" -> blockStart(read(node));
             case "content_block_delta" -> blockDelta(read(node));
+            case "content_block_stop" -> blockStop();
             case "message_delta" -> messageDelta(read(node));
             case "message_stop" -> List.of(new StreamEvent.Done());
-            // A ping, the stop of a block already passed on, or a type added after this release.
+            // A ping, or a type added after this release.
             default -> List.of();
         };
     }
@@ -85,7 +97,37 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
         if (block == null) {
             throw StreamData.malformed(provider, "content_block_start has no content_block");
         }
-        return "text".equals(block.type()) ? text(block.text()) : List.of();
+        String type = block.type() == null ? "" : block.type();
+        if (type.equals("text")) {
+            return text(block.text());
+        }
+        if (type.equals("tool_use")) {
+            return toolUse(event.index(), block);
+        }
+        if (type.equals("thinking")) {
+            thinking = new StringBuilder(block.thinking() == null ? "" : block.thinking());
+            signature = block.signature();
+            return thinking.isEmpty() ? List.of() : List.of(new StreamEvent.Thinking(thinking.toString()));
+        }
+        if (type.equals("redacted_thinking") && block.data() != null) {
+            return List.of(new StreamEvent.ThinkingDone(new ThinkingBlock("", null, block.data())));
+        }
+        return List.of();
+    }
+
+    /** A call starts with its id and name; an input already given whole at the start is its arguments. */
+    private List<StreamEvent> toolUse(Integer blockIndex, AnthropicResponse.ContentBlock block) {
+        if (blockIndex == null || block.id() == null || block.name() == null) {
+            throw StreamData.malformed(provider, "a tool_use block starts without its index, id or name");
+        }
+        int index = calls.size();
+        calls.put(blockIndex, index);
+        StreamEvent started = new StreamEvent.ToolCallStarted(index, block.id(), block.name());
+        JsonNode input = block.input();
+        if (input != null && input.isObject() && !input.isEmpty()) {
+            return List.of(started, new StreamEvent.ToolCallArguments(index, input.toString()));
+        }
+        return List.of(started);
     }
 
     private List<StreamEvent> blockDelta(AnthropicStreamEvent event) {
@@ -93,7 +135,35 @@ public final class AnthropicStreamDecoder implements StreamDecoder {
         if (delta == null) {
             throw StreamData.malformed(provider, "content_block_delta has no delta");
         }
-        return "text_delta".equals(delta.type()) ? text(delta.text()) : List.of();
+        String type = delta.type() == null ? "" : delta.type();
+        if (type.equals("text_delta")) {
+            return text(delta.text());
+        }
+        if (type.equals("input_json_delta")) {
+            // A server tool's input (server_tool_use) is the provider's business, not a call for the caller.
+            Integer call = event.index() == null ? null : calls.get(event.index());
+            return call == null || delta.partialJson() == null || delta.partialJson().isEmpty() ? List.of()
+                    : List.of(new StreamEvent.ToolCallArguments(call, delta.partialJson()));
+        }
+        if (type.equals("thinking_delta") && thinking != null && delta.thinking() != null && !delta.thinking().isEmpty()) {
+            thinking.append(delta.thinking());
+            return List.of(new StreamEvent.Thinking(delta.thinking()));
+        }
+        if (type.equals("signature_delta")) {
+            signature = delta.signature();
+        }
+        return List.of();
+    }
+
+    /** The end of a thinking block: the whole block goes out, signed, for the caller to send back. */
+    private List<StreamEvent> blockStop() {
+        if (thinking == null) {
+            return List.of();
+        }
+        ThinkingBlock block = new ThinkingBlock(thinking.toString(), signature, null);
+        thinking = null;
+        signature = null;
+        return List.of(new StreamEvent.ThinkingDone(block));
     }
 
     /**

@@ -28,15 +28,19 @@ public record AnthropicStreamEvent(
         AnthropicResponse.Usage usage) {
 
     /**
-     * A block's delta ({@code text_delta} carries {@code text}; {@code input_json_delta},
-     * {@code thinking_delta} and {@code signature_delta} carry other fields, not read here), or the
-     * message's, which has no type and carries {@code stop_reason} and {@code stop_sequence}.
+     * A block's delta ({@code text_delta} carries {@code text}, {@code input_json_delta} a piece of a
+     * tool's input as {@code partial_json}, {@code thinking_delta} {@code thinking} and
+     * {@code signature_delta} the block's {@code signature}), or the message's, which has no type and
+     * carries {@code stop_reason} and {@code stop_sequence}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Delta(
             String type,
             String text,
+            @JsonProperty("partial_json") String partialJson,
+            String thinking,
+            String signature,
             @JsonProperty("stop_reason") String stopReason,
             @JsonProperty("stop_sequence") String stopSequence) {
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.chat.ThinkingBlock;
 import dev.switchboard.chat.StreamEvent.Done;
 import dev.switchboard.chat.StreamEvent.Finished;
 import dev.switchboard.chat.StreamEvent.Started;
@@ -50,7 +51,7 @@ class AnthropicStreamDecoderTest {
     }
 
     @Test
-    void passesOnTheTextOfAToolUseStreamButNotTheToolInput() {
+    void decodesTheTextAndTheToolCallOfAToolUseStream() {
         assertThat(Fixtures.decoded(decoder, "anthropic/stream-tool-use.sse")).containsExactly(
                 new Started("msg_01Tn4GkW8vRy2QxJm6Hc3LpE", MODEL),
                 new UsageReported(new Usage(468, 2)),
@@ -59,15 +60,27 @@ class AnthropicStreamDecoderTest {
                 new Text(" the weather"),
                 new Text(" in Lisbon"),
                 new Text("."),
+                new StreamEvent.ToolCallStarted(0, "toolu_01Fz8QwN3kVb6YtRm2Xc9JsD", "get_weather"),
+                new StreamEvent.ToolCallArguments(0, "{\"city\":"),
+                new StreamEvent.ToolCallArguments(0, " \"Lis"),
+                new StreamEvent.ToolCallArguments(0, "bon\", "),
+                new StreamEvent.ToolCallArguments(0, "\"unit\": \"cel"),
+                new StreamEvent.ToolCallArguments(0, "sius\"}"),
                 new Finished(FinishReason.TOOL_CALLS),
                 new UsageReported(new Usage(468, 74)),
                 new Done());
     }
 
     @Test
-    void leavesOutThinkingAndSignatureDeltas() {
+    void passesOnThinkingAsReasoningAndTheWholeSignedBlockAtItsEnd() {
+        String thought = "Work it out in parts:\n\n1. 34 * 212\n2. 34 * 200 = 6,800\n3. 34 * 12 = 408\n4. 6,800 + 408 = 7,208";
         assertThat(Fixtures.decoded(decoder, "anthropic/stream-extended-thinking.sse")).containsExactly(
                 new Started("msg_01Kd3VsP9wLc7HnQx2Rb5TgM", MODEL),
+                new StreamEvent.Thinking("Work it out in parts:\n\n1. 34 * 212"),
+                new StreamEvent.Thinking("\n2. 34 * 200 = 6,800"),
+                new StreamEvent.Thinking("\n3. 34 * 12 = 408"),
+                new StreamEvent.Thinking("\n4. 6,800 + 408 = 7,208"),
+                new StreamEvent.ThinkingDone(new ThinkingBlock(thought, "EqQBCgIYAhIMx3Rk9bLw2PvQ8nZsGgyT5mJc0Hq4WdA1...", null)),
                 new Text("34 * 212 = 7,208"),
                 new Finished(FinishReason.STOP),
                 new Done());
@@ -91,7 +104,7 @@ class AnthropicStreamDecoderTest {
                 + "\"cache_creation_input_tokens\":20,\"cache_read_input_tokens\":100,\"output_tokens\":1}}}");
         assertThat(decoder.decode("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
                 + "\"end_turn\"},\"usage\":{\"output_tokens\":30}}"))
-                .containsExactly(new Finished(FinishReason.STOP), new UsageReported(new Usage(125, 30, 100)));
+                .containsExactly(new Finished(FinishReason.STOP), new UsageReported(new Usage(125, 30, 100, 20, 0)));
     }
 
     // --- single events -----------------------------------------------------------------------

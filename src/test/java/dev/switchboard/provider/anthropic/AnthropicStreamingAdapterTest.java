@@ -104,7 +104,7 @@ class AnthropicStreamingAdapterTest {
             assertThat(body.model()).isEqualTo("claude-sonnet-4-5");
             assertThat(body.maxTokens()).as("the provider default: the Messages API requires a limit").isEqualTo(4096);
             assertThat(body.messages()).containsExactly(
-                    new AnthropicRequest.Message("user", List.of(AnthropicRequest.TextBlock.of("Say hi"))));
+                    new AnthropicRequest.Message("user", List.of(AnthropicRequest.Block.of("Say hi"))));
         });
     }
 
@@ -120,8 +120,8 @@ class AnthropicStreamingAdapterTest {
                 .awaitCompletion().getItems();
 
         assertThat(client.sent).singleElement().extracting(AnthropicRequest::messages).asList().containsExactly(
-                new AnthropicRequest.Message("user", List.of(AnthropicRequest.TextBlock.of("Say hi"))),
-                new AnthropicRequest.Message("assistant", List.of(AnthropicRequest.TextBlock.of("Hi"))));
+                new AnthropicRequest.Message("user", List.of(AnthropicRequest.Block.of("Say hi"))),
+                new AnthropicRequest.Message("assistant", List.of(AnthropicRequest.Block.of("Hi"))));
         assertThat(events).as("the continuation as Claude sent it: the router joins it to what the caller has")
                 .containsExactly(new Started("msg_02", "claude-sonnet-4-5-20250929"), new UsageReported(new Usage(9, 0)),
                         new Text(" there!"));

@@ -29,13 +29,15 @@ import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.Role;
+import dev.switchboard.chat.ThinkingBlock;
+import dev.switchboard.chat.ToolCall;
 import dev.switchboard.chat.Usage;
 import dev.switchboard.provider.FailureKind;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.anthropic.AnthropicRequest.Message;
 import dev.switchboard.provider.anthropic.AnthropicRequest.Metadata;
-import dev.switchboard.provider.anthropic.AnthropicRequest.TextBlock;
+import dev.switchboard.provider.anthropic.AnthropicRequest.Block;
 import dev.switchboard.provider.anthropic.AnthropicResponse.ContentBlock;
 
 class AnthropicTranslatorTest {
@@ -169,10 +171,13 @@ class AnthropicTranslatorTest {
                 arguments("messages-response-cached.json", new ChatResult("msg_01Kx8zV4bPq2mTnR7sWcYd3E",
                         "claude-sonnet-4-5-20250929",
                         "The contract's termination clause requires 30 days' written notice.", FinishReason.LENGTH,
-                        new Usage(21 + 1890 + 12060, 393, 12060))),
+                        new Usage(21 + 1890 + 12060, 393, 12060, 1890, 0))),
                 arguments("messages-response-mixed-blocks.json", new ChatResult("msg_01Aq9w3nN8tVv5ZkX7yHjB2c",
                         "claude-sonnet-4-5-20250929", "Let me check the weather in Paris.", FinishReason.TOOL_CALLS,
-                        new Usage(472, 91))),
+                        new Usage(472, 91), List.of(new ToolCall("toolu_01A09q90qw90lq917835lq9", "get_weather",
+                                "{\"location\":\"Paris, France\"}")), null,
+                        List.of(new ThinkingBlock("The user wants the weather; I should call the tool.",
+                                "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds", null)))),
                 arguments("messages-response-stop-sequence.json", new ChatResult("msg_01Gm5rX2cT7pLqW9sZ4vNb8A",
                         "claude-haiku-4-5-20251001", "1. Apples\n2. Pears\n", FinishReason.STOP,
                         new Usage(18, 12))));
@@ -211,11 +216,11 @@ class AnthropicTranslatorTest {
                 arguments("no usage at all", null, Usage.NONE),
                 arguments("input and output only", new AnthropicResponse.Usage(10, 5, null, null), new Usage(10, 5)),
                 arguments("cache writes count as prompt", new AnthropicResponse.Usage(10, 5, 100, null),
-                        new Usage(110, 5)),
+                        new Usage(110, 5, 0, 100, 0)),
                 arguments("cache reads count as prompt, and as its cached part", new AnthropicResponse.Usage(10, 5, null, 1000),
                         new Usage(1010, 5, 1000)),
                 arguments("all three input counts add up", new AnthropicResponse.Usage(3, 7, 200, 4000),
-                        new Usage(4203, 7, 4000)),
+                        new Usage(4203, 7, 4000, 200, 0)),
                 arguments("missing counts are zero", new AnthropicResponse.Usage(null, null, null, null), Usage.NONE));
     }
 
@@ -233,7 +238,7 @@ class AnthropicTranslatorTest {
                 new ContentBlock("text", "one "), new ContentBlock("thinking", null),
                 new ContentBlock("redacted_thinking", null), new ContentBlock("text", null),
                 new ContentBlock("text", "two"),
-                new ContentBlock("tool_use", null)), "end_turn", null, null);
+                new ContentBlock("tool_use", null, "toolu_1", "f", null, null, null, null)), "end_turn", null, null);
         assertEquals("one two", AnthropicTranslator.fromAnthropic(response, ProviderId.ANTHROPIC).content());
     }
 
@@ -283,7 +288,7 @@ class AnthropicTranslatorTest {
     }
 
     private static Message turn(String role, String... texts) {
-        return new Message(role, Stream.of(texts).map(TextBlock::of).toList());
+        return new Message(role, Stream.of(texts).map(Block::of).toList());
     }
 
     private static ChatMessage system(String text) {
