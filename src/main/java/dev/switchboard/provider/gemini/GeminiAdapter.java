@@ -1,5 +1,6 @@
 package dev.switchboard.provider.gemini;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.chat.Tool;
 import dev.switchboard.provider.EventStreamReader;
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ModelListProbe;
@@ -56,7 +58,25 @@ public class GeminiAdapter implements ProviderAdapter {
         if (!request.hasConversation()) {
             return Optional.of("gemini needs at least one user or assistant message");
         }
-        return Optional.empty();
+        if (Boolean.FALSE.equals(request.tools().parallel())) {
+            // Gemini has no switch for it: a model may always answer with several calls at once.
+            return Optional.of("parallel_tool_calls=false is not supported by gemini");
+        }
+        return untranslatableSchema(request);
+    }
+
+    /** The first schema, of a tool's parameters or of the response format, that Gemini's Schema cannot express. */
+    private static Optional<String> untranslatableSchema(ChatRequest request) {
+        List<Tool> tools = request.tools().definitions();
+        for (int i = 0; i < tools.size(); i++) {
+            Optional<String> rejection = GeminiSchema.rejection(tools.get(i).parameters(),
+                    GeminiTranslator.parametersPath(i));
+            if (rejection.isPresent()) {
+                return rejection;
+            }
+        }
+        return request.format().jsonSchema()
+                .flatMap(schema -> GeminiSchema.rejection(schema, GeminiTranslator.RESPONSE_SCHEMA_PATH));
     }
 
     private static boolean isNumberOrNull(JsonNode value) {

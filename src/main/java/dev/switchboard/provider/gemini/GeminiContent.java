@@ -3,6 +3,7 @@ package dev.switchboard.provider.gemini;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -14,8 +15,67 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record GeminiContent(String role, List<Part> parts) {
 
-    /** Only text parts: images, function calls and the like come with tool support in a later release. */
+    /**
+     * One part of a turn; exactly one of its data fields is set. Thought parts come only when a
+     * request asks for them ({@code includeThoughts}), which Switchboard's never do, so {@code thought}
+     * is not read.
+     *
+     * @param thoughtSignature Gemini's opaque token for the reasoning behind this part; on a
+     *                         {@code functionCall} part it must come back, unchanged and on the same
+     *                         part, in the next turns (see {@link GeminiToolCallIds})
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Part(String text) {
+    @RegisterForReflection
+    public record Part(String text, Blob inlineData, FileData fileData, FunctionCall functionCall,
+            FunctionResponse functionResponse, String thoughtSignature) {
+
+        public Part(String text) {
+            this(text, null, null, null, null, null);
+        }
+
+        static Part inline(String mimeType, String base64) {
+            return new Part(null, new Blob(mimeType, base64), null, null, null, null);
+        }
+
+        static Part file(String mimeType, String uri) {
+            return new Part(null, null, new FileData(mimeType, uri), null, null, null);
+        }
+
+        static Part call(String name, JsonNode args, String thoughtSignature) {
+            return new Part(null, null, null, new FunctionCall(null, name, args), null, thoughtSignature);
+        }
+
+        static Part response(String name, JsonNode response) {
+            return new Part(null, null, null, null, new FunctionResponse(name, response), null);
+        }
+    }
+
+    /** Bytes sent with the request, base64-encoded. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
+    public record Blob(String mimeType, String data) {
+    }
+
+    /** Data Gemini fetches itself, from a URI. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
+    public record FileData(String mimeType, String fileUri) {
+    }
+
+    /**
+     * A call the model asks for. Switchboard never sends an {@code id} (Gemini matches a response to
+     * its call by name and order) and reads the one Gemini may give.
+     *
+     * @param args the arguments, a JSON object
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
+    public record FunctionCall(String id, String name, JsonNode args) {
+    }
+
+    /** @param response the function's result, a JSON object */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
+    public record FunctionResponse(String name, JsonNode response) {
     }
 }

@@ -2,11 +2,13 @@ package dev.switchboard.provider.gemini;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.StreamEvent;
+import dev.switchboard.chat.ToolCall;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.StreamData;
 import dev.switchboard.provider.StreamDecoder;
@@ -23,6 +25,10 @@ import dev.switchboard.provider.StreamDecoder;
  * (another route may still answer, as nothing has reached the caller); a safety stop after some
  * text finishes the answer as a content filter. Thought parts come only when a request asks for
  * them ({@code includeThoughts}), which Switchboard's never do, so every text part is answer.
+ * <p>
+ * Gemini streams a function call whole, in one part: it becomes a {@link StreamEvent.ToolCallStarted}
+ * and a single {@link StreamEvent.ToolCallArguments}, with the id a whole response would give it
+ * (see {@link GeminiTranslator#toolCall}), and the stream finishes as {@link FinishReason#TOOL_CALLS}.
  */
 public final class GeminiStreamDecoder implements StreamDecoder {
 
@@ -30,6 +36,9 @@ public final class GeminiStreamDecoder implements StreamDecoder {
     private final String requestedModel;
     private boolean started;
     private boolean answered;
+    private String responseId;
+    private String fallbackPrefix;
+    private int calls;
 
     /** @param requestedModel the route's model, named as the answering one when a chunk has no modelVersion */
     public GeminiStreamDecoder(ProviderId provider, String requestedModel) {
@@ -52,11 +61,12 @@ public final class GeminiStreamDecoder implements StreamDecoder {
         List<StreamEvent> events = new ArrayList<>(4);
         if (!started) {
             started = true;
+            responseId = chunk.responseId();
             String model = chunk.modelVersion() != null ? chunk.modelVersion() : requestedModel;
             events.add(new StreamEvent.Started(chunk.responseId(), model));
         }
         if (candidate != null) {
-            addText(candidate.content(), events);
+            addParts(candidate.content(), events);
             if (candidate.finishReason() != null) {
                 events.add(new StreamEvent.Finished(finish(candidate.finishReason())));
             }
@@ -68,7 +78,7 @@ public final class GeminiStreamDecoder implements StreamDecoder {
     }
 
     /** The last chunk's parts may hold only an empty text (with a thought signature): nothing to pass on. */
-    private void addText(GeminiContent content, List<StreamEvent> events) {
+    private void addParts(GeminiContent content, List<StreamEvent> events) {
         if (content == null || content.parts() == null) {
             return;
         }
@@ -76,12 +86,25 @@ public final class GeminiStreamDecoder implements StreamDecoder {
             if (part != null && part.text() != null && !part.text().isEmpty()) {
                 answered = true;
                 events.add(new StreamEvent.Text(part.text()));
+            } else if (part != null && part.functionCall() != null) {
+                addCall(part, events);
             }
         }
     }
 
+    private void addCall(GeminiContent.Part part, List<StreamEvent> events) {
+        if (responseId == null && fallbackPrefix == null) {
+            fallbackPrefix = UUID.randomUUID().toString();
+        }
+        ToolCall call = GeminiTranslator.toolCall(provider, part, responseId, fallbackPrefix, calls);
+        answered = true;
+        events.add(new StreamEvent.ToolCallStarted(calls, call.id(), call.name()));
+        events.add(new StreamEvent.ToolCallArguments(calls, call.arguments()));
+        calls++;
+    }
+
     private FinishReason finish(String wire) {
-        FinishReason reason = GeminiTranslator.finishReason(wire);
+        FinishReason reason = GeminiTranslator.finishReason(wire, calls > 0);
         if (reason == FinishReason.CONTENT_FILTER && !answered) {
             throw GeminiTranslator.answerStopped(provider, wire);
         }

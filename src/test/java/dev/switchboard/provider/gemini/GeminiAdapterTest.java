@@ -2,6 +2,8 @@ package dev.switchboard.provider.gemini;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.switchboard.chat.ChatMessage;
 import dev.switchboard.chat.ChatRequest;
+import dev.switchboard.chat.ContentPart;
+import dev.switchboard.chat.ImageSource;
+import dev.switchboard.chat.ResponseFormat;
 import dev.switchboard.chat.Role;
+import dev.switchboard.chat.Tool;
+import dev.switchboard.chat.Tools;
+import dev.switchboard.support.Fixtures;
 
 class GeminiAdapterTest {
 
@@ -55,5 +63,50 @@ class GeminiAdapterTest {
             Map<String, JsonNode> extras, String reason) {
         ChatRequest request = ChatRequest.of(messages).withExtraParams(extras);
         assertEquals(Optional.ofNullable(reason), adapter.unsupported(request));
+    }
+
+    private static final Tool LOOKUP = tool("lookup", "{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}}}");
+
+    static Stream<Arguments> agenticRequests() {
+        ChatRequest base = ChatRequest.of(CONVERSATION);
+        return Stream.of(
+                Arguments.of("tools with translatable schemas", base.withTools(new Tools(List.of(LOOKUP), null, null)),
+                        null),
+                Arguments.of("parallel calls allowed", base.withTools(new Tools(List.of(LOOKUP), null, true)), null),
+                Arguments.of("parallel calls forbidden", base.withTools(new Tools(List.of(LOOKUP), null, false)),
+                        "parallel_tool_calls=false is not supported by gemini"),
+                Arguments.of("a tool schema Gemini cannot express, named by its path",
+                        base.withTools(new Tools(List.of(LOOKUP, tool("pick",
+                                "{\"type\":\"object\",\"properties\":{\"x\":{\"oneOf\":[{\"type\":\"string\"}]}}}")),
+                                null, null)),
+                        "tools[1].function.parameters.properties.x: JSON Schema keyword 'oneOf' cannot be translated"
+                                + " for gemini"),
+                Arguments.of("a JSON object answer", base.withFormat(ResponseFormat.JSON_OBJECT), null),
+                Arguments.of("a response schema Gemini cannot express",
+                        base.withFormat(new ResponseFormat(ResponseFormat.Kind.JSON_SCHEMA, "answer", null,
+                                json("{\"type\":\"object\",\"$defs\":{}}"), true)),
+                        "response_format.json_schema.schema: JSON Schema keyword '$defs' cannot be translated"
+                                + " for gemini"),
+                Arguments.of("images", ChatRequest.of(List.of(new ChatMessage(Role.USER,
+                        List.of(new ContentPart.Image(new ImageSource.Remote("https://example.com/a.png"), "auto",
+                                null)), null, List.of(), null))), null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("agenticRequests")
+    void declinesToolsAndFormatsGeminiCannotHonour(String description, ChatRequest request, String reason) {
+        assertEquals(Optional.ofNullable(reason), adapter.unsupported(request));
+    }
+
+    private static Tool tool(String name, String schema) {
+        return new Tool(name, null, json(schema), null, null);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Fixtures.JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -211,9 +211,18 @@ class GeminiTranslatorTest {
                 Arguments.of("content without parts", edit(r -> ((ObjectNode) candidate(r).path("content"))
                         .remove("parts"))),
                 Arguments.of("empty parts", edit(r -> parts(r).removeAll())),
-                Arguments.of("parts without text", edit(r -> {
+                // A function call without text is an answer (see GeminiToolCallsTest); other parts are not.
+                Arguments.of("parts with neither text nor a function call", edit(r -> {
                     parts(r).removeAll();
-                    parts(r).addObject().putObject("functionCall").put("name", "lookup");
+                    parts(r).addObject().putObject("executableCode").put("language", "PYTHON").put("code", "1+1");
+                })),
+                Arguments.of("a function call without a name", edit(r -> {
+                    parts(r).removeAll();
+                    parts(r).addObject().putObject("functionCall").putObject("args");
+                })),
+                Arguments.of("a function call whose args are not an object", edit(r -> {
+                    parts(r).removeAll();
+                    parts(r).addObject().putObject("functionCall").put("name", "lookup").put("args", "city=Paris");
                 })));
     }
 
