@@ -17,7 +17,7 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.ContentPart;
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.ImageSource;
-import dev.switchboard.chat.Parameters;
+import dev.switchboard.chat.ReasoningEffort;
 import dev.switchboard.chat.Role;
 import dev.switchboard.chat.ThinkingBlock;
 import dev.switchboard.chat.Tool;
@@ -53,8 +53,6 @@ public final class AnthropicTranslator {
 
     /** What a request for JSON without a schema adds to the system prompt. */
     static final String JSON_INSTRUCTION = "Answer with a single JSON object and nothing else: no prose, no code fence.";
-    private static final Map<String, Integer> THINKING_BUDGETS = Map.of(
-            "minimal", 1024, "low", 1024, "medium", 2048, "high", 4096, "xhigh", 8192);
     private static final AnthropicRequest.CacheControl EPHEMERAL = new AnthropicRequest.CacheControl("ephemeral", null);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -226,16 +224,9 @@ public final class AnthropicTranslator {
         return hint == null ? null : new AnthropicRequest.CacheControl("ephemeral", hint.ttl());
     }
 
-    /**
-     * {@code reasoning_effort} as extended thinking's budget of output tokens, as other gateways map it
-     * (1,024 is Anthropic's least); {@code none} turns thinking off.
-     */
+    /** Extended thinking's budget, when the request asks for reasoning ({@code none} asks for none). */
     static Optional<Integer> thinkingBudget(ChatRequest request) {
-        JsonNode effort = request.extraParams().get(Parameters.REASONING_EFFORT);
-        if (effort == null || !effort.isTextual()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(THINKING_BUDGETS.get(effort.asText()));
+        return ReasoningEffort.budget(request).filter(tokens -> tokens > 0);
     }
 
     public static ChatResult fromAnthropic(AnthropicResponse response, ProviderId provider) {

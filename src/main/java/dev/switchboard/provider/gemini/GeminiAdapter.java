@@ -48,7 +48,7 @@ public class GeminiAdapter implements ProviderAdapter {
         if (untranslatable.isPresent()) {
             return Optional.of("parameter '" + untranslatable.get() + "' is not supported by gemini");
         }
-        Optional<String> notANumber = GeminiTranslator.TRANSLATED_PARAMS.stream()
+        Optional<String> notANumber = GeminiTranslator.NUMBER_PARAMS.stream()
                 .filter(name -> !isNumberOrNull(request.extraParams().get(name)))
                 .sorted()
                 .findFirst();

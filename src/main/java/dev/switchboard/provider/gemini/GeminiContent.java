@@ -2,6 +2,7 @@ package dev.switchboard.provider.gemini;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -16,9 +17,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record GeminiContent(String role, List<Part> parts) {
 
     /**
-     * One part of a turn; exactly one of its data fields is set. Thought parts come only when a
-     * request asks for them ({@code includeThoughts}), which Switchboard's never do, so {@code thought}
-     * is not read.
+     * One part of a turn; exactly one of its data fields is set. A text part with {@code thought: true}
+     * is a summary of the model's reasoning, which comes only when the request asks for it
+     * ({@code includeThoughts}, with a {@code reasoning_effort}): it is reasoning, not answer.
      *
      * @param thoughtSignature Gemini's opaque token for the reasoning behind this part; on a
      *                         {@code functionCall} part it must come back, unchanged and on the same
@@ -27,10 +28,20 @@ public record GeminiContent(String role, List<Part> parts) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     public record Part(String text, Blob inlineData, FileData fileData, FunctionCall functionCall,
-            FunctionResponse functionResponse, String thoughtSignature) {
+            FunctionResponse functionResponse, String thoughtSignature, Boolean thought) {
+
+        public Part(String text, Blob inlineData, FileData fileData, FunctionCall functionCall,
+                FunctionResponse functionResponse, String thoughtSignature) {
+            this(text, inlineData, fileData, functionCall, functionResponse, thoughtSignature, null);
+        }
 
         public Part(String text) {
             this(text, null, null, null, null, null);
+        }
+
+        @JsonIgnore
+        public boolean isThought() {
+            return Boolean.TRUE.equals(thought);
         }
 
         static Part inline(String mimeType, String base64) {

@@ -29,7 +29,17 @@ public record GeminiRequest(List<GeminiContent> contents, List<Tool> tools, Tool
             Double presencePenalty,
             Double frequencyPenalty,
             String responseMimeType,
-            JsonNode responseSchema) {
+            JsonNode responseSchema,
+            ThinkingConfig thinkingConfig) {
+    }
+
+    /**
+     * @param thinkingBudget  tokens the model may think for; 0 turns thinking off where the model allows it
+     * @param includeThoughts whether the answer carries the model's thought summaries (as {@code thought} parts)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
+    public record ThinkingConfig(Integer thinkingBudget, Boolean includeThoughts) {
     }
 
     /** Gemini groups functions in one tool; Switchboard sends them all in one. */

@@ -83,7 +83,9 @@ public final class GeminiStreamDecoder implements StreamDecoder {
             return;
         }
         for (GeminiContent.Part part : content.parts()) {
-            if (part != null && part.text() != null && !part.text().isEmpty()) {
+            if (part != null && part.isThought() && part.text() != null && !part.text().isEmpty()) {
+                events.add(new StreamEvent.Thinking(part.text()));
+            } else if (part != null && part.text() != null && !part.text().isEmpty()) {
                 answered = true;
                 events.add(new StreamEvent.Text(part.text()));
             } else if (part != null && part.functionCall() != null) {

@@ -20,7 +20,10 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.ContentPart;
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.ImageSource;
+import dev.switchboard.chat.Parameters;
+import dev.switchboard.chat.ReasoningEffort;
 import dev.switchboard.chat.Role;
+import dev.switchboard.chat.ThinkingBlock;
 import dev.switchboard.chat.Tool;
 import dev.switchboard.chat.ToolCall;
 import dev.switchboard.chat.ToolChoice;
@@ -36,13 +39,16 @@ import dev.switchboard.provider.ProviderId;
 public final class GeminiTranslator {
 
     /** The OpenAI extra parameters Gemini has an equivalent for; any other (not droppable) one is declined. */
-    public static final Set<String> TRANSLATED_PARAMS = Set.of("presence_penalty", "frequency_penalty");
+    public static final Set<String> TRANSLATED_PARAMS = Set.of("presence_penalty", "frequency_penalty",
+            Parameters.REASONING_EFFORT);
+    /** The translated parameters that are numbers. */
+    public static final Set<String> NUMBER_PARAMS = Set.of("presence_penalty", "frequency_penalty");
 
     private static final Set<String> SAFETY_STOPS = Set.of(
             "SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY");
 
     private static final GeminiRequest.GenerationConfig EMPTY_CONFIG =
-            new GeminiRequest.GenerationConfig(null, null, null, null, null, null, null, null, null);
+            new GeminiRequest.GenerationConfig(null, null, null, null, null, null, null, null, null, null);
 
     /** Where a response format's schema is in the caller's request, for a refusal to name. */
     static final String RESPONSE_SCHEMA_PATH = "response_format.json_schema.schema";
@@ -197,7 +203,10 @@ public final class GeminiTranslator {
                 number(request.extraParams().get("frequency_penalty")),
                 request.format().wantsJson() ? "application/json" : null,
                 request.format().jsonSchema()
-                        .map(schema -> GeminiSchema.response(schema, RESPONSE_SCHEMA_PATH)).orElse(null));
+                        .map(schema -> GeminiSchema.response(schema, RESPONSE_SCHEMA_PATH)).orElse(null),
+                ReasoningEffort.budget(request)
+                        .map(budget -> new GeminiRequest.ThinkingConfig(budget, budget > 0 ? Boolean.TRUE : null))
+                        .orElse(null));
         return config.equals(EMPTY_CONFIG) ? null : config;
     }
 
@@ -225,7 +234,19 @@ public final class GeminiTranslator {
         String text = text(candidate.content())
                 .orElseGet(() -> calls.isEmpty() ? withoutText(provider, candidate, finish) : "");
         String model = response.modelVersion() != null ? response.modelVersion() : requestedModel;
-        return new ChatResult(response.responseId(), model, text, finish, usage(response.usageMetadata()), calls);
+        return new ChatResult(response.responseId(), model, text, finish, usage(response.usageMetadata()), calls, null,
+                thoughts(candidate.content()));
+    }
+
+    /** Thought summaries (parts marked {@code thought}), asked for with a reasoning effort, as reasoning. */
+    private static List<ThinkingBlock> thoughts(GeminiContent content) {
+        if (content == null || content.parts() == null) {
+            return List.of();
+        }
+        return content.parts().stream()
+                .filter(part -> part != null && part.isThought() && part.text() != null && !part.text().isEmpty())
+                .map(part -> ThinkingBlock.text(part.text()))
+                .toList();
     }
 
     private static List<ToolCall> toolCalls(ProviderId provider, GeminiContent content, String responseId) {
@@ -282,7 +303,7 @@ public final class GeminiTranslator {
             return Optional.empty();
         }
         List<String> texts = content.parts().stream()
-                .filter(part -> part != null && part.text() != null)
+                .filter(part -> part != null && part.text() != null && !part.isThought())
                 .map(GeminiContent.Part::text)
                 .toList();
         return texts.isEmpty() ? Optional.empty() : Optional.of(String.join("", texts));
@@ -319,7 +340,7 @@ public final class GeminiTranslator {
         }
         return new Usage(orZero(usage.promptTokenCount()),
                 orZero(usage.candidatesTokenCount()) + orZero(usage.thoughtsTokenCount()),
-                orZero(usage.cachedContentTokenCount()));
+                orZero(usage.cachedContentTokenCount()), 0, orZero(usage.thoughtsTokenCount()));
     }
 
     private static int orZero(Integer value) {

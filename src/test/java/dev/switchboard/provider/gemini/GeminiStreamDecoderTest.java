@@ -49,7 +49,7 @@ class GeminiStreamDecoderTest {
                 new Text("ot\nJapanese: パン (pan)\n"),
                 new Finished(FinishReason.STOP),
                 // Thinking tokens are billed as output, as in a whole response: 21 + 372.
-                new UsageReported(new Usage(9, 393)));
+                new UsageReported(new Usage(9, 393, 0, 0, 372)));
     }
 
     @Test

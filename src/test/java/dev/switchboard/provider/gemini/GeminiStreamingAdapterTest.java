@@ -89,7 +89,7 @@ class GeminiStreamingAdapterTest {
         assertThat(events).first().isEqualTo(new Started("kX9qaPbLCJ6nz7IPr8WQqAw", "gemini-2.5-flash"));
         assertThat(events).filteredOn(Text.class::isInstance).extracting(event -> ((Text) event).text())
                 .containsExactly("Bread", " in three languages:\n\nFrench: pain\nGerman: Br", "ot\nJapanese: パン (pan)\n");
-        assertThat(events).endsWith(new Finished(FinishReason.STOP), new UsageReported(new Usage(9, 393)));
+        assertThat(events).endsWith(new Finished(FinishReason.STOP), new UsageReported(new Usage(9, 393, 0, 0, 372)));
         assertThat(client.baseUrl).as("none: the REST client has the configured URL").isNull();
         assertThat(client.model).isEqualTo("gemini-2.5-flash");
         assertThat(client.apiKey).isEqualTo("gemini-test-key");

@@ -186,7 +186,7 @@ class GeminiToolCallsTest {
                 Fixtures.read("gemini/generate-content-response-function-call.json", GeminiResponse.class),
                 ProviderId.GEMINI, REQUESTED);
         assertThat(result).isEqualTo(new ChatResult("kq1saOKzGNqgz7IPxtS3mA0", "gemini-2.5-flash", "",
-                FinishReason.TOOL_CALLS, new Usage(72, 22 + 48),
+                FinishReason.TOOL_CALLS, new Usage(72, 22 + 48, 0, 0, 48),
                 List.of(new ToolCall(GeminiToolCallIds.encode("call_kq1saOKzGNqgz7IPxtS3mA0_0", LIGHTS_SIGNATURE),
                         "set_light_values", "{\"color_temp\":\"warm\",\"brightness\":25}"))));
     }
@@ -254,7 +254,7 @@ class GeminiToolCallsTest {
                         new ToolCallStarted(1, base + 1, "get_current_temperature"),
                         new ToolCallArguments(1, "{\"location\":\"Paris\"}"),
                         new Finished(FinishReason.TOOL_CALLS),
-                        new UsageReported(new Usage(41, 24 + 55)));
+                        new UsageReported(new Usage(41, 24 + 55, 0, 0, 55)));
     }
 
     @Test

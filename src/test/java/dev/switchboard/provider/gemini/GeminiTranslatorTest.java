@@ -106,7 +106,7 @@ class GeminiTranslatorTest {
         ChatResult result = fromFixture("generate-content-response.json", response -> { });
         assertEquals(new ChatResult("mAitaLmkHPPlz7IPvtfUqQ4", "gemini-2.5-flash",
                 "AI learns patterns from data and uses them to make predictions.", FinishReason.STOP,
-                new Usage(8, 12 + 990)), result);
+                new Usage(8, 12 + 990, 0, 0, 990)), result);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -143,11 +143,11 @@ class GeminiTranslatorTest {
                 Arguments.of("text parts are concatenated",
                         edit(r -> parts(r).addObject().put("text", " Then it answers.")),
                         "AI learns patterns from data and uses them to make predictions. Then it answers.",
-                        FinishReason.STOP, new Usage(8, 1002), "gemini-2.5-flash"),
+                        FinishReason.STOP, new Usage(8, 1002, 0, 0, 990), "gemini-2.5-flash"),
                 Arguments.of("the requested model stands in for a missing modelVersion",
                         edit(r -> r.remove("modelVersion")),
                         "AI learns patterns from data and uses them to make predictions.",
-                        FinishReason.STOP, new Usage(8, 1002), REQUESTED),
+                        FinishReason.STOP, new Usage(8, 1002, 0, 0, 990), REQUESTED),
                 Arguments.of("no thoughtsTokenCount: completion is the candidates' tokens",
                         edit(r -> ((ObjectNode) r.path("usageMetadata")).remove("thoughtsTokenCount")),
                         "AI learns patterns from data and uses them to make predictions.",
@@ -161,7 +161,7 @@ class GeminiTranslatorTest {
                             candidate(r).put("finishReason", "MAX_TOKENS");
                             ((ObjectNode) candidate(r).path("content")).remove("parts");
                         }),
-                        "", FinishReason.LENGTH, new Usage(8, 1002), "gemini-2.5-flash"));
+                        "", FinishReason.LENGTH, new Usage(8, 1002, 0, 0, 990), "gemini-2.5-flash"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -270,7 +270,7 @@ class GeminiTranslatorTest {
     @Test
     void cachedContentIsTheCachedPartOfThePrompt() {
         // usageMetadata: promptTokenCount includes cachedContentTokenCount; thinking is billed as output.
-        assertEquals(new Usage(5000, 120 + 30, 4096),
+        assertEquals(new Usage(5000, 120 + 30, 4096, 0, 30),
                 GeminiTranslator.usage(new GeminiResponse.UsageMetadata(5000, 120, 5150, 30, 4096)));
     }
 }
