@@ -2,6 +2,7 @@ package dev.switchboard.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ final class SimulatedReplies {
     static final String OPENAI_STOP = "stop";
     static final String OPENAI_TOOL_CALLS = "tool_calls";
     static final String ANTHROPIC_STOP = "end_turn";
+    static final String ANTHROPIC_TOOL_USE = "tool_use";
     static final String GEMINI_STOP = "STOP";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -90,9 +92,14 @@ final class SimulatedReplies {
         return new OpenAiChatResponse.Usage(promptTokens, completion, promptTokens + completion, null, null);
     }
 
-    static AnthropicResponse anthropicMessage(String model, String content, int promptTokens) {
-        return anthropicMessage(id("msg_sim"), model, List.of(new AnthropicResponse.ContentBlock("text", content)),
-                ANTHROPIC_STOP, new AnthropicResponse.Usage(promptTokens, tokens(content), null, null));
+    /** A text answer, or a {@code tool_use} block with {@code stop_reason: tool_use}. */
+    static AnthropicResponse anthropicMessage(String model, SimulatedTurn turn, int promptTokens) {
+        AnthropicResponse.ContentBlock block = turn.call()
+                .map(call -> new AnthropicResponse.ContentBlock("tool_use", null, id("toolu_sim"), call.name(),
+                        call.arguments(), null, null, null))
+                .orElseGet(() -> new AnthropicResponse.ContentBlock("text", turn.text()));
+        return anthropicMessage(id("msg_sim"), model, List.of(block), turn.call().isPresent() ? ANTHROPIC_TOOL_USE
+                : ANTHROPIC_STOP, new AnthropicResponse.Usage(promptTokens, tokens(written(turn)), null, null));
     }
 
     /** A message as a whole, or as a stream's {@code message_start} announces it: no content and no stop reason yet. */
@@ -101,14 +108,21 @@ final class SimulatedReplies {
         return new AnthropicResponse(id, "message", "assistant", model, content, stopReason, null, usage);
     }
 
-    static GeminiResponse geminiResponse(String model, String content, int promptTokens) {
-        return geminiResponse(id("sim"), model, content, GEMINI_STOP, geminiUsage(content, promptTokens));
+    static GeminiResponse geminiResponse(String model, SimulatedTurn turn, int promptTokens) {
+        return geminiResponse(id("sim"), model, geminiPart(turn.call(), turn.text()), GEMINI_STOP,
+                geminiUsage(written(turn), promptTokens));
+    }
+
+    /** A text part, or a {@code functionCall} part (Gemini gives calls no id, and sends them whole). */
+    static GeminiContent.Part geminiPart(Optional<SimulatedTurn.Call> call, String text) {
+        return call.map(c -> new GeminiContent.Part(null, null, null, new GeminiContent.FunctionCall(null, c.name(),
+                c.arguments()), null, null)).orElseGet(() -> new GeminiContent.Part(text));
     }
 
     /** A whole answer, or one chunk of a stream: only the last chunk has a finish reason and usage. */
-    static GeminiResponse geminiResponse(String responseId, String model, String text, String finishReason,
+    static GeminiResponse geminiResponse(String responseId, String model, GeminiContent.Part part, String finishReason,
             GeminiResponse.UsageMetadata usage) {
-        GeminiContent answer = new GeminiContent("model", List.of(new GeminiContent.Part(text)));
+        GeminiContent answer = new GeminiContent("model", List.of(part));
         return new GeminiResponse(List.of(new GeminiResponse.Candidate(answer, finishReason, 0)), null, usage, model,
                 responseId);
     }

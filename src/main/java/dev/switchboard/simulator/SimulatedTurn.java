@@ -60,6 +60,51 @@ record SimulatedTurn(String text, Optional<Call> call) {
                 Optional.of(format.path("json_schema").path("schema")).filter(JsonNode::isObject));
     }
 
+    /**
+     * What a Messages request asks: {@code tools}, {@code tool_choice}, a last user turn of
+     * {@code tool_result}s, {@code output_config.format} or the gateway's JSON instruction.
+     */
+    static Asked fromAnthropic(JsonNode body, String jsonInstruction) {
+        List<Tool> tools = new ArrayList<>();
+        body.path("tools").forEach(tool -> tools.add(new Tool(tool.path("name").asText(), tool.path("input_schema"))));
+        JsonNode choice = body.path("tool_choice");
+        JsonNode messages = body.path("messages");
+        StringBuilder results = new StringBuilder();
+        messages.path(messages.size() - 1).path("content").forEach(block -> {
+            if ("tool_result".equals(block.path("type").asText())) {
+                results.append(text(block.path("content")));
+            }
+        });
+        JsonNode schema = body.path("output_config").path("format").path("schema");
+        boolean json = schema.isObject() || text(body.path("system")).contains(jsonInstruction);
+        return new Asked(tools, Optional.ofNullable("tool".equals(choice.path("type").asText()) ? choice.path("name").asText() : null),
+                "none".equals(choice.path("type").asText()), results.isEmpty() ? Optional.empty() : Optional.of(results.toString()),
+                json, Optional.of(schema).filter(JsonNode::isObject));
+    }
+
+    /**
+     * What a generateContent request asks: {@code functionDeclarations}, {@code toolConfig}, a last
+     * turn of {@code functionResponse}s, {@code responseMimeType} and {@code responseSchema}.
+     */
+    static Asked fromGemini(JsonNode body) {
+        List<Tool> tools = new ArrayList<>();
+        body.path("tools").forEach(tool -> tool.path("functionDeclarations").forEach(function ->
+                tools.add(new Tool(function.path("name").asText(), function.path("parameters")))));
+        JsonNode calling = body.path("toolConfig").path("functionCallingConfig");
+        JsonNode contents = body.path("contents");
+        StringBuilder results = new StringBuilder();
+        contents.path(contents.size() - 1).path("parts").forEach(part -> {
+            if (part.has("functionResponse")) {
+                results.append(part.path("functionResponse").path("response"));
+            }
+        });
+        JsonNode config = body.path("generationConfig");
+        return new Asked(tools, Optional.ofNullable(calling.path("allowedFunctionNames").path(0).textValue()),
+                "NONE".equals(calling.path("mode").asText()), results.isEmpty() ? Optional.empty() : Optional.of(results.toString()),
+                "application/json".equals(config.path("responseMimeType").asText()),
+                Optional.of(config.path("responseSchema")).filter(JsonNode::isObject));
+    }
+
     /** A content that is a string, or parts whose texts are joined. */
     static String text(JsonNode content) {
         if (content.isTextual()) {

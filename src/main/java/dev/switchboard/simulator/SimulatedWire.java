@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.provider.anthropic.AnthropicResponse;
+import dev.switchboard.provider.gemini.GeminiContent;
 import dev.switchboard.provider.gemini.GeminiResponse;
 import dev.switchboard.provider.openai.OpenAiChatChunk;
 import dev.switchboard.provider.openai.OpenAiChatResponse;
@@ -85,21 +86,31 @@ final class SimulatedWire {
      * a {@code ping}, a {@code content_block_delta} per piece, {@code content_block_stop},
      * {@code message_delta} (stop reason and output tokens) and {@code message_stop}.
      */
-    List<String> anthropicEvents(String model, String content, int promptTokens) {
+    List<String> anthropicEvents(String model, SimulatedTurn turn, int promptTokens) {
+        String content = SimulatedReplies.written(turn);
         List<String> events = new ArrayList<>();
         // As the API does, the start already counts the first output token.
         AnthropicResponse start = SimulatedReplies.anthropicMessage(SimulatedReplies.id("msg_sim"), model, List.of(),
                 null, new AnthropicResponse.Usage(promptTokens, 1, null, null));
         events.add(anthropicEvent("message_start",
                 e -> e.set("message", withNulls(mapper.valueToTree(start), "stop_reason", "stop_sequence"))));
+        // A call streams as Anthropic's do: a tool_use block with an empty input, then the input in JSON pieces.
+        AnthropicResponse.ContentBlock block = turn.call()
+                .map(call -> new AnthropicResponse.ContentBlock("tool_use", null, SimulatedReplies.id("toolu_sim"),
+                        call.name(), mapper.createObjectNode(), null, null, null))
+                .orElseGet(() -> new AnthropicResponse.ContentBlock("text", ""));
+        String deltaType = turn.call().isPresent() ? "input_json_delta" : "text_delta";
+        String deltaField = turn.call().isPresent() ? "partial_json" : "text";
+        String written = turn.call().map(call -> call.arguments().toString()).orElse(turn.text());
         events.add(anthropicEvent("content_block_start", e -> e.put("index", 0)
-                .set("content_block", mapper.valueToTree(new AnthropicResponse.ContentBlock("text", "")))));
+                .set("content_block", mapper.valueToTree(block))));
         events.add(anthropicEvent("ping", e -> { }));
-        SimulatedReplies.pieces(content).forEach(piece -> events.add(anthropicEvent("content_block_delta",
-                e -> e.put("index", 0).putObject("delta").put("type", "text_delta").put("text", piece))));
+        SimulatedReplies.pieces(written).forEach(piece -> events.add(anthropicEvent("content_block_delta",
+                e -> e.put("index", 0).putObject("delta").put("type", deltaType).put(deltaField, piece))));
         events.add(anthropicEvent("content_block_stop", e -> e.put("index", 0)));
         events.add(anthropicEvent("message_delta", e -> {
-            e.putObject("delta").put("stop_reason", SimulatedReplies.ANTHROPIC_STOP).putNull("stop_sequence");
+            e.putObject("delta").put("stop_reason", turn.call().isPresent() ? SimulatedReplies.ANTHROPIC_TOOL_USE
+                    : SimulatedReplies.ANTHROPIC_STOP).putNull("stop_sequence");
             e.set("usage", mapper.valueToTree(
                     new AnthropicResponse.Usage(null, SimulatedReplies.tokens(content), null, null)));
         }));
@@ -118,15 +129,20 @@ final class SimulatedWire {
      * {@code GenerateContentResponse}s as {@code alt=sse} sends them, one per piece, all with the same
      * response id; the last one has the finish reason and the usage. Gemini sends no end marker.
      */
-    List<String> geminiEvents(String model, String content, int promptTokens) {
+    List<String> geminiEvents(String model, SimulatedTurn turn, int promptTokens) {
         String responseId = SimulatedReplies.id("sim");
-        List<String> pieces = SimulatedReplies.pieces(content);
+        GeminiResponse.UsageMetadata usage = SimulatedReplies.geminiUsage(SimulatedReplies.written(turn), promptTokens);
+        if (turn.call().isPresent()) {
+            // Gemini streams a call whole, in one part.
+            return List.of(data(SimulatedReplies.geminiResponse(responseId, model,
+                    SimulatedReplies.geminiPart(turn.call(), null), SimulatedReplies.GEMINI_STOP, usage)));
+        }
+        List<String> pieces = SimulatedReplies.pieces(turn.text());
         List<String> events = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             boolean last = i == pieces.size() - 1;
-            GeminiResponse chunk = SimulatedReplies.geminiResponse(responseId, model, pieces.get(i),
-                    last ? SimulatedReplies.GEMINI_STOP : null,
-                    last ? SimulatedReplies.geminiUsage(content, promptTokens) : null);
+            GeminiResponse chunk = SimulatedReplies.geminiResponse(responseId, model, new GeminiContent.Part(pieces.get(i)),
+                    last ? SimulatedReplies.GEMINI_STOP : null, last ? usage : null);
             events.add(data(chunk));
         }
         return events;

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.anthropic.AnthropicTranslator;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -93,20 +94,21 @@ public class SimulatorResource {
     @Path("/anthropic/v1/messages")
     public RestMulti<Buffer> anthropic(JsonNode body, @Context HttpServerResponse response) {
         Answer answer = Answer.of(ProviderId.ANTHROPIC, body.path("model").asText("unknown"), body.path("messages"),
-                "content", body.path("messages").toString() + body.path("system").asText(""), SimulatedTurn.PLAIN);
+                "content", body.path("messages").toString() + body.path("system").toString(),
+                SimulatedTurn.fromAnthropic(body, AnthropicTranslator.JSON_INSTRUCTION));
         if (!streamed(body)) {
-            return reply(ProviderId.ANTHROPIC, () -> SimulatedReplies.anthropicMessage(answer.model(), answer.text(),
+            return reply(ProviderId.ANTHROPIC, () -> SimulatedReplies.anthropicMessage(answer.model(), answer.turn(),
                     answer.promptTokens()));
         }
         return stream(ProviderId.ANTHROPIC, response,
-                () -> wire.anthropicEvents(answer.model(), answer.text(), answer.promptTokens()));
+                () -> wire.anthropicEvents(answer.model(), answer.turn(), answer.promptTokens()));
     }
 
     @POST
     @Path("/gemini/v1beta/models/{model}:generateContent")
     public RestMulti<Buffer> gemini(@PathParam("model") String model, JsonNode body) {
         Answer answer = geminiAnswer(model, body);
-        return reply(ProviderId.GEMINI, () -> SimulatedReplies.geminiResponse(answer.model(), answer.text(),
+        return reply(ProviderId.GEMINI, () -> SimulatedReplies.geminiResponse(answer.model(), answer.turn(),
                 answer.promptTokens()));
     }
 
@@ -117,12 +119,12 @@ public class SimulatorResource {
             @Context HttpServerResponse response) {
         Answer answer = geminiAnswer(model, body);
         return stream(ProviderId.GEMINI, response,
-                () -> wire.geminiEvents(answer.model(), answer.text(), answer.promptTokens()));
+                () -> wire.geminiEvents(answer.model(), answer.turn(), answer.promptTokens()));
     }
 
     private static Answer geminiAnswer(String model, JsonNode body) {
         return Answer.of(ProviderId.GEMINI, model, body.path("contents"), "parts", body.path("contents").toString(),
-                SimulatedTurn.PLAIN);
+                SimulatedTurn.fromGemini(body));
     }
 
     /**

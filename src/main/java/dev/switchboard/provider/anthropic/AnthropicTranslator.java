@@ -52,7 +52,7 @@ public final class AnthropicTranslator {
             "refusal", FinishReason.CONTENT_FILTER);
 
     /** What a request for JSON without a schema adds to the system prompt. */
-    static final String JSON_INSTRUCTION = "Answer with a single JSON object and nothing else: no prose, no code fence.";
+    public static final String JSON_INSTRUCTION = "Answer with a single JSON object and nothing else: no prose, no code fence.";
     private static final AnthropicRequest.CacheControl EPHEMERAL = new AnthropicRequest.CacheControl("ephemeral", null);
     private static final ObjectMapper JSON = new ObjectMapper();
 
