@@ -98,7 +98,11 @@ final class SimulatedReplies {
                 .map(call -> new AnthropicResponse.ContentBlock("tool_use", null, id("toolu_sim"), call.name(),
                         call.arguments(), null, null, null))
                 .orElseGet(() -> new AnthropicResponse.ContentBlock("text", turn.text()));
-        return anthropicMessage(id("msg_sim"), model, List.of(block), turn.call().isPresent() ? ANTHROPIC_TOOL_USE
+        List<AnthropicResponse.ContentBlock> blocks = new ArrayList<>();
+        turn.thinking().ifPresent(thought -> blocks.add(new AnthropicResponse.ContentBlock("thinking", null, null, null,
+                null, thought, SimulatedTurn.SIGNATURE, null)));
+        blocks.add(block);
+        return anthropicMessage(id("msg_sim"), model, blocks, turn.call().isPresent() ? ANTHROPIC_TOOL_USE
                 : ANTHROPIC_STOP, new AnthropicResponse.Usage(promptTokens, tokens(written(turn)), null, null));
     }
 
@@ -109,8 +113,15 @@ final class SimulatedReplies {
     }
 
     static GeminiResponse geminiResponse(String model, SimulatedTurn turn, int promptTokens) {
-        return geminiResponse(id("sim"), model, geminiPart(turn.call(), turn.text()), GEMINI_STOP,
-                geminiUsage(written(turn), promptTokens));
+        List<GeminiContent.Part> parts = new ArrayList<>();
+        turn.thinking().ifPresent(thought -> parts.add(geminiThought(thought)));
+        parts.add(geminiPart(turn.call(), turn.text()));
+        return geminiResponse(id("sim"), model, parts, GEMINI_STOP, geminiUsage(written(turn), promptTokens));
+    }
+
+    /** A thought summary, as Gemini sends them when asked to ({@code includeThoughts}). */
+    static GeminiContent.Part geminiThought(String thought) {
+        return new GeminiContent.Part(thought, null, null, null, null, null, true);
     }
 
     /** A text part, or a {@code functionCall} part (Gemini gives calls no id, and sends them whole). */
@@ -120,9 +131,9 @@ final class SimulatedReplies {
     }
 
     /** A whole answer, or one chunk of a stream: only the last chunk has a finish reason and usage. */
-    static GeminiResponse geminiResponse(String responseId, String model, GeminiContent.Part part, String finishReason,
-            GeminiResponse.UsageMetadata usage) {
-        GeminiContent answer = new GeminiContent("model", List.of(part));
+    static GeminiResponse geminiResponse(String responseId, String model, List<GeminiContent.Part> parts,
+            String finishReason, GeminiResponse.UsageMetadata usage) {
+        GeminiContent answer = new GeminiContent("model", parts);
         return new GeminiResponse(List.of(new GeminiResponse.Candidate(answer, finishReason, 0)), null, usage, model,
                 responseId);
     }

@@ -15,7 +15,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * else answer in text, as JSON when JSON was asked for. Each provider's reader fills in what its
  * request says ({@link Asked}); the answer is then written in that provider's wire format.
  */
-record SimulatedTurn(String text, Optional<Call> call) {
+record SimulatedTurn(String text, Optional<Call> call, Optional<String> thinking) {
+
+    /** The signature a simulated thinking block carries, as Anthropic signs every block. */
+    static final String SIGNATURE = "c2ltdWxhdGVkLXNpZ25hdHVyZQ";
+
+    SimulatedTurn(String text, Optional<Call> call) {
+        this(text, call, Optional.empty());
+    }
+
+    /** The same turn, thought about first when the request asked for reasoning. */
+    SimulatedTurn thought(boolean asked, String said) {
+        return asked ? new SimulatedTurn(text, call, Optional.of("The caller said \"" + said
+                + "\"; a simulated model thinks briefly before it answers.")) : this;
+    }
 
     /** A tool call: the function and its arguments as a JSON object. */
     record Call(String name, ObjectNode arguments) {
@@ -29,16 +42,19 @@ record SimulatedTurn(String text, Optional<Call> call) {
      * @param toolsBanned whether the request forbids tool calls ({@code tool_choice: none})
      * @param toolResult  the text of the tool result the conversation ends with, if it does
      * @param json        whether the answer must be JSON, and the schema it follows if one was given
+     * @param reasoning   whether the request asks to see the model's reasoning (Anthropic's thinking,
+     *                    Gemini's thoughts; OpenAI shows none)
      */
     record Asked(List<Tool> tools, Optional<String> forced, boolean toolsBanned, Optional<String> toolResult,
-            boolean json, Optional<JsonNode> schema) {
+            boolean json, Optional<JsonNode> schema, boolean reasoning) {
     }
 
     record Tool(String name, JsonNode parameters) {
     }
 
     /** A plain question: no tools, no format. */
-    static final Asked PLAIN = new Asked(List.of(), Optional.empty(), false, Optional.empty(), false, Optional.empty());
+    static final Asked PLAIN = new Asked(List.of(), Optional.empty(), false, Optional.empty(), false, Optional.empty(),
+            false);
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int ARGUMENT_LIMIT = 60;
@@ -57,7 +73,7 @@ record SimulatedTurn(String text, Optional<Call> call) {
         String type = format.path("type").asText("text");
         return new Asked(tools, Optional.ofNullable(choice.path("function").path("name").textValue()),
                 "none".equals(choice.asText()), result, !type.equals("text"),
-                Optional.of(format.path("json_schema").path("schema")).filter(JsonNode::isObject));
+                Optional.of(format.path("json_schema").path("schema")).filter(JsonNode::isObject), false);
     }
 
     /**
@@ -79,7 +95,7 @@ record SimulatedTurn(String text, Optional<Call> call) {
         boolean json = schema.isObject() || text(body.path("system")).contains(jsonInstruction);
         return new Asked(tools, Optional.ofNullable("tool".equals(choice.path("type").asText()) ? choice.path("name").asText() : null),
                 "none".equals(choice.path("type").asText()), results.isEmpty() ? Optional.empty() : Optional.of(results.toString()),
-                json, Optional.of(schema).filter(JsonNode::isObject));
+                json, Optional.of(schema).filter(JsonNode::isObject), "enabled".equals(body.path("thinking").path("type").asText()));
     }
 
     /**
@@ -102,7 +118,8 @@ record SimulatedTurn(String text, Optional<Call> call) {
         return new Asked(tools, Optional.ofNullable(calling.path("allowedFunctionNames").path(0).textValue()),
                 "NONE".equals(calling.path("mode").asText()), results.isEmpty() ? Optional.empty() : Optional.of(results.toString()),
                 "application/json".equals(config.path("responseMimeType").asText()),
-                Optional.of(config.path("responseSchema")).filter(JsonNode::isObject));
+                Optional.of(config.path("responseSchema")).filter(JsonNode::isObject),
+                config.path("thinkingConfig").path("includeThoughts").asBoolean(false));
     }
 
     /** A content that is a string, or parts whose texts are joined. */
@@ -120,6 +137,10 @@ record SimulatedTurn(String text, Optional<Call> call) {
      * @param text the canned answer, as the simulator gives it to a plain question
      */
     static SimulatedTurn decide(Asked asked, String said, String text) {
+        return answer(asked, said, text).thought(asked.reasoning(), said);
+    }
+
+    private static SimulatedTurn answer(Asked asked, String said, String text) {
         if (!asked.tools().isEmpty() && !asked.toolsBanned() && asked.toolResult().isEmpty()) {
             Tool tool = asked.forced().flatMap(name -> asked.tools().stream().filter(t -> t.name().equals(name)).findFirst())
                     .orElse(asked.tools().get(0));

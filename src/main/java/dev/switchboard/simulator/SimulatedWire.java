@@ -94,6 +94,17 @@ final class SimulatedWire {
                 null, new AnthropicResponse.Usage(promptTokens, 1, null, null));
         events.add(anthropicEvent("message_start",
                 e -> e.set("message", withNulls(mapper.valueToTree(start), "stop_reason", "stop_sequence"))));
+        // Thinking first, when asked for: its text, then its signature, in a block of its own.
+        int index = turn.thinking().isPresent() ? 1 : 0;
+        turn.thinking().ifPresent(thought -> {
+            events.add(anthropicEvent("content_block_start", e -> e.put("index", 0).set("content_block",
+                    mapper.createObjectNode().put("type", "thinking").put("thinking", ""))));
+            SimulatedReplies.pieces(thought).forEach(piece -> events.add(anthropicEvent("content_block_delta",
+                    e -> e.put("index", 0).putObject("delta").put("type", "thinking_delta").put("thinking", piece))));
+            events.add(anthropicEvent("content_block_delta", e -> e.put("index", 0).putObject("delta")
+                    .put("type", "signature_delta").put("signature", SimulatedTurn.SIGNATURE)));
+            events.add(anthropicEvent("content_block_stop", e -> e.put("index", 0)));
+        });
         // A call streams as Anthropic's do: a tool_use block with an empty input, then the input in JSON pieces.
         AnthropicResponse.ContentBlock block = turn.call()
                 .map(call -> new AnthropicResponse.ContentBlock("tool_use", null, SimulatedReplies.id("toolu_sim"),
@@ -102,12 +113,12 @@ final class SimulatedWire {
         String deltaType = turn.call().isPresent() ? "input_json_delta" : "text_delta";
         String deltaField = turn.call().isPresent() ? "partial_json" : "text";
         String written = turn.call().map(call -> call.arguments().toString()).orElse(turn.text());
-        events.add(anthropicEvent("content_block_start", e -> e.put("index", 0)
+        events.add(anthropicEvent("content_block_start", e -> e.put("index", index)
                 .set("content_block", mapper.valueToTree(block))));
         events.add(anthropicEvent("ping", e -> { }));
         SimulatedReplies.pieces(written).forEach(piece -> events.add(anthropicEvent("content_block_delta",
-                e -> e.put("index", 0).putObject("delta").put("type", deltaType).put(deltaField, piece))));
-        events.add(anthropicEvent("content_block_stop", e -> e.put("index", 0)));
+                e -> e.put("index", index).putObject("delta").put("type", deltaType).put(deltaField, piece))));
+        events.add(anthropicEvent("content_block_stop", e -> e.put("index", index)));
         events.add(anthropicEvent("message_delta", e -> {
             e.putObject("delta").put("stop_reason", turn.call().isPresent() ? SimulatedReplies.ANTHROPIC_TOOL_USE
                     : SimulatedReplies.ANTHROPIC_STOP).putNull("stop_sequence");
@@ -132,16 +143,19 @@ final class SimulatedWire {
     List<String> geminiEvents(String model, SimulatedTurn turn, int promptTokens) {
         String responseId = SimulatedReplies.id("sim");
         GeminiResponse.UsageMetadata usage = SimulatedReplies.geminiUsage(SimulatedReplies.written(turn), promptTokens);
+        List<String> events = new ArrayList<>();
+        turn.thinking().ifPresent(thought -> events.add(data(SimulatedReplies.geminiResponse(responseId, model,
+                List.of(SimulatedReplies.geminiThought(thought)), null, null))));
         if (turn.call().isPresent()) {
             // Gemini streams a call whole, in one part.
-            return List.of(data(SimulatedReplies.geminiResponse(responseId, model,
-                    SimulatedReplies.geminiPart(turn.call(), null), SimulatedReplies.GEMINI_STOP, usage)));
+            events.add(data(SimulatedReplies.geminiResponse(responseId, model,
+                    List.of(SimulatedReplies.geminiPart(turn.call(), null)), SimulatedReplies.GEMINI_STOP, usage)));
+            return events;
         }
         List<String> pieces = SimulatedReplies.pieces(turn.text());
-        List<String> events = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             boolean last = i == pieces.size() - 1;
-            GeminiResponse chunk = SimulatedReplies.geminiResponse(responseId, model, new GeminiContent.Part(pieces.get(i)),
+            GeminiResponse chunk = SimulatedReplies.geminiResponse(responseId, model, List.of(new GeminiContent.Part(pieces.get(i))),
                     last ? SimulatedReplies.GEMINI_STOP : null, last ? usage : null);
             events.add(data(chunk));
         }

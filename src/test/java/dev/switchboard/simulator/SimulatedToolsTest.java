@@ -89,4 +89,27 @@ class SimulatedToolsTest {
                 .path("choices").get(0).path("message").path("content").asText();
         assertThat(Fixtures.JSON.readTree(object).isObject()).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"claude-sonnet", "gemini-flash"})
+    void aSimulatedModelShowsItsThinkingWhenReasoningIsAskedFor(String route) throws Exception {
+        JsonNode message = post(body(route, QUESTION, ",\"reasoning_effort\":\"low\"")).path("choices").get(0).path("message");
+        assertThat(message.path("reasoning_content").asText()).contains("thinks briefly");
+        assertThat(message.path("content").asText()).contains("Lisbon");
+
+        StreamedReply reply = StreamedReply.post(body(route, QUESTION, ",\"reasoning_effort\":\"low\",\"stream\":true"));
+        StringBuilder reasoning = new StringBuilder();
+        reply.chunks().forEach(chunk -> reasoning.append(chunk.path("choices").path(0).path("delta")
+                .path("reasoning_content").asText("")));
+        assertThat(reasoning.toString()).isEqualTo(message.path("reasoning_content").asText());
+        assertThat(reply.finishReasons()).containsExactly("stop");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anthropicsSimulatedThinkingIsSigned() throws Exception {
+        JsonNode block = post(body("claude-sonnet", QUESTION, ",\"reasoning_effort\":\"low\""))
+                .path("choices").get(0).path("message").path("thinking_blocks").get(0);
+        assertThat(block.path("type").asText()).isEqualTo("thinking");
+        assertThat(block.path("signature").asText()).isNotEmpty();
+    }
 }
