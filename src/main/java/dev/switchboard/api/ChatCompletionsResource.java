@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -241,7 +242,7 @@ public class ChatCompletionsResource {
     /** The reasoning text, every block's joined, as {@code reasoning_content} carries it; null when none. */
     private static String reasoning(List<ThinkingBlock> thinking) {
         return thinking.isEmpty() ? null
-                : thinking.stream().map(ThinkingBlock::thinking).collect(java.util.stream.Collectors.joining());
+                : thinking.stream().map(ThinkingBlock::thinking).collect(Collectors.joining());
     }
 
     /** What every reply carries, answered or degraded. */

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.chat.InvalidRequestException;
+import dev.switchboard.chat.JsonText;
 import dev.switchboard.chat.Tool;
 import dev.switchboard.chat.ToolCall;
 import dev.switchboard.chat.ToolChoice;
@@ -29,7 +28,6 @@ final class ToolParameters {
     /** OpenAI's limit on tools per request. */
     static final int MAX_TOOLS = 128;
     static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** What a function without {@code parameters} takes: no arguments, as OpenAI documents. */
     private static final ObjectNode NO_PARAMETERS = JsonNodeFactory.instance.objectNode().put("type", "object")
             .set("properties", JsonNodeFactory.instance.objectNode());
@@ -160,20 +158,12 @@ final class ToolParameters {
             if (arguments == null || !arguments.isTextual()) {
                 throw new InvalidRequestException(at + ".function.arguments", at + ".function.arguments must be a string of JSON");
             }
-            if (!isJsonObject(arguments.asText())) {
+            if (JsonText.object(arguments.asText()).isEmpty()) {
                 throw new InvalidRequestException(at + ".function.arguments", at + ".function.arguments must be a JSON object");
             }
             read.add(new ToolCall(call.get("id").asText(), name, arguments.asText()));
         }
         return read;
-    }
-
-    static boolean isJsonObject(String text) {
-        try {
-            return JSON.readTree(text).isObject();
-        } catch (JsonProcessingException e) {
-            return false;
-        }
     }
 
     private static String name(JsonNode name, String param) {

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Whether an answer's text is the JSON its request asked for ({@code response_format}). Providers
@@ -17,8 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class JsonAnswers {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private JsonAnswers() {
     }
 
@@ -29,7 +26,7 @@ public final class JsonAnswers {
         }
         JsonNode value;
         try {
-            value = JSON.readTree(content);
+            value = JsonText.read(content);
         } catch (JsonProcessingException e) {
             return Optional.of("the answer is not valid JSON (" + e.getOriginalMessage() + ")");
         }

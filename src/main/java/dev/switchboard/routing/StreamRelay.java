@@ -193,30 +193,24 @@ final class StreamRelay implements LiveStream.Listener {
      * complete: it has gone out already, so the caller gets the in-band error in place of the finish.
      */
     private void complete() {
-        Optional<String> notJson = JsonAnswers.problem(run.request().format(), sent.toString(), finish, toolCallSent);
-        if (notJson.isPresent()) {
-            stopWatching();
-            // The provider delivered a whole stream: its health is not in question, only the answer.
-            ticket.streamed();
-            router.metrics().tokens(route, model, callUsage);
-            run.bill(route, callUsage);
-            closed = true;
-            run.interrupted();
-            LOG.warnf("A stream on route %s finished with an answer that is not the JSON asked for: %s", route.name(),
-                    notJson.get());
-            out.onNext(new StreamEvent.Interrupted("The answer is not the JSON the request asked for: " + notJson.get()));
-            out.onComplete();
-            return;
-        }
         closed = true;
         stopWatching();
+        // The provider delivered a whole stream: its health is not in question, whatever the answer.
         ticket.streamed();
         router.metrics().call(route, model, Duration.ofNanos(System.nanoTime() - callStart), null);
         router.metrics().tokens(route, model, callUsage);
         run.bill(route, callUsage);
-        run.answered(route);
-        out.onNext(new StreamEvent.Finished(finish));
-        out.onNext(new StreamEvent.UsageReported(earlierUsage.plus(callUsage)));
+        Optional<String> notJson = JsonAnswers.problem(run.request().format(), sent.toString(), finish, toolCallSent);
+        if (notJson.isPresent()) {
+            run.interrupted();
+            LOG.warnf("A stream on route %s finished with an answer that is not the JSON asked for: %s", route.name(),
+                    notJson.get());
+            out.onNext(new StreamEvent.Interrupted("The answer is not the JSON the request asked for: " + notJson.get()));
+        } else {
+            run.answered(route);
+            out.onNext(new StreamEvent.Finished(finish));
+            out.onNext(new StreamEvent.UsageReported(earlierUsage.plus(callUsage)));
+        }
         out.onComplete();
     }
 

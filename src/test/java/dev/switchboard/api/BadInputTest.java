@@ -51,6 +51,8 @@ class BadInputTest extends GatewayTestBase {
                 Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"x\"}]}", 400, "messages[1].tool_call_id"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[" + CALL + ",{\"role\":\"tool\",\"tool_call_id\":\"call_2\",\"content\":\"x\"}]}", 400, "messages[1].tool_call_id"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{oops\"}}]}]}", 400, "messages[0].tool_calls[0].function.arguments"),
+                // Found by ChatRequestFuzzTest: a lenient reader took this for an object, Gemini's translation did not (a 500).
+                Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{} x\"}}]}]}", 400, "messages[0].tool_calls[0].function.arguments"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}]}", 400, "messages[0].tool_calls[0].id"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\",\"tool_calls\":[]}]}", 400, "messages[0].tool_calls"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"tools\":{}," + USER + "}", 400, "tools"),

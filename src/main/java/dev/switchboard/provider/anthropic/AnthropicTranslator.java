@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.chat.CacheHint;
 import dev.switchboard.chat.ChatMessage;
@@ -17,6 +15,7 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.ContentPart;
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.ImageSource;
+import dev.switchboard.chat.JsonText;
 import dev.switchboard.chat.ReasoningEffort;
 import dev.switchboard.chat.Role;
 import dev.switchboard.chat.ThinkingBlock;
@@ -54,7 +53,6 @@ public final class AnthropicTranslator {
     /** What a request for JSON without a schema adds to the system prompt. */
     public static final String JSON_INSTRUCTION = "Answer with a single JSON object and nothing else: no prose, no code fence.";
     private static final AnthropicRequest.CacheControl EPHEMERAL = new AnthropicRequest.CacheControl("ephemeral", null);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AnthropicTranslator() {
     }
@@ -178,11 +176,8 @@ public final class AnthropicTranslator {
 
     /** The validator made sure the arguments are a JSON object, which {@code tool_use.input} must be. */
     private static JsonNode arguments(ToolCall call) {
-        try {
-            return JSON.readTree(call.arguments());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("tool call arguments are not JSON", e);
-        }
+        return JsonText.object(call.arguments())
+                .orElseThrow(() -> new IllegalArgumentException("tool call arguments are not a JSON object"));
     }
 
     private static List<ToolDefinition> tools(Tools tools, boolean autoCache) {

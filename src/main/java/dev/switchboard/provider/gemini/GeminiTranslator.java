@@ -1,6 +1,5 @@
 package dev.switchboard.provider.gemini;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,10 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.switchboard.chat.ChatMessage;
@@ -20,6 +16,7 @@ import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.ContentPart;
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.ImageSource;
+import dev.switchboard.chat.JsonText;
 import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.ReasoningEffort;
 import dev.switchboard.chat.Role;
@@ -52,9 +49,6 @@ public final class GeminiTranslator {
 
     /** Where a response format's schema is in the caller's request, for a refusal to name. */
     static final String RESPONSE_SCHEMA_PATH = "response_format.json_schema.schema";
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private GeminiTranslator() {
     }
@@ -139,23 +133,14 @@ public final class GeminiTranslator {
         String name = request.toolCall(result.toolCallId()).map(ToolCall::name)
                 .orElseThrow(() -> new IllegalArgumentException("no call with id " + result.toolCallId()));
         String text = result.text();
-        JsonNode response = parsedObject(text)
+        JsonNode response = JsonText.object(text)
                 .orElseGet(() -> JsonNodeFactory.instance.objectNode().put("output", text));
         return GeminiContent.Part.response(name, response);
     }
 
-    private static Optional<JsonNode> parsedObject(String text) {
-        try {
-            JsonNode node = JSON.readTree(text);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
-    }
-
     /** Arguments the validator has checked are a JSON object. */
     private static JsonNode json(String arguments) {
-        return parsedObject(arguments)
+        return JsonText.object(arguments)
                 .orElseThrow(() -> new IllegalArgumentException("tool call arguments are not a JSON object"));
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.StreamEvent;
-import dev.switchboard.chat.Usage;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.StreamData;
 import dev.switchboard.provider.StreamDecoder;
