@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -19,16 +21,17 @@ import dev.switchboard.cost.BudgetExceeded;
 import dev.switchboard.routing.AllRoutesFailed;
 
 /**
- * Every error the gateway returns, in the OpenAI error format, decided here and nowhere else.
- * No stack trace ever reaches a caller.
+ * Every error the gateway returns, decided here and nowhere else, in the format of the API the
+ * caller speaks (see {@link ErrorFormat}). No stack trace ever reaches a caller.
  */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequestException e) {
-        return json(e.status(), OpenAiError.of(e.getMessage(), "invalid_request_error", e.param(), e.code()));
+    public Response invalidRequest(InvalidRequestException e, HttpServerRequest request) {
+        return json(e.status(), format(request).body(e.status(), e.getMessage(), "invalid_request_error", e.param(),
+                e.code()));
     }
 
     /**
@@ -36,15 +39,15 @@ public class ErrorMappers {
      * Retry-After to when the budget resets.
      */
     @ServerExceptionMapper
-    public Response budgetExceeded(BudgetExceeded e) {
+    public Response budgetExceeded(BudgetExceeded e, HttpServerRequest request) {
         return Response.status(429).type(MediaType.APPLICATION_JSON)
-                .entity(OpenAiError.of(e.getMessage(), "insufficient_quota", null, "budget_exceeded"))
+                .entity(format(request).body(429, e.getMessage(), "insufficient_quota", null, "budget_exceeded"))
                 .header("Retry-After", e.retryAfterSeconds())
                 .build();
     }
 
     @ServerExceptionMapper
-    public Response allRoutesFailed(AllRoutesFailed e) {
+    public Response allRoutesFailed(AllRoutesFailed e, HttpServerRequest request) {
         int status;
         String type;
         String code;
@@ -56,8 +59,8 @@ public class ErrorMappers {
             case UNSUPPORTED -> { status = 400; type = "invalid_request_error"; code = "unsupported_parameter"; }
             default -> { status = 502; type = "upstream_error"; code = "all_routes_failed"; }
         }
-        var body = new OpenAiError(new OpenAiError.Body(e.getMessage(), type, null, code,
-                e.attempts().stream().map(OpenAiError.AttemptView::of).toList()));
+        var body = format(request).body(status, e.getMessage(), type, null, code,
+                e.attempts().stream().map(OpenAiError.AttemptView::of).toList());
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body)
                 .header(GatewayHeaders.ATTEMPTS, e.upstreamCalls());
         e.retryAfter().ifPresent(wait -> response.header("Retry-After", Math.max(1, (wait.toMillis() + 999) / 1000)));
@@ -67,12 +70,12 @@ public class ErrorMappers {
 
     /** More specific than Quarkus's own mapper for this type, so callers get the OpenAI format. */
     @ServerExceptionMapper
-    public Response wrongType(MismatchedInputException e) {
-        return unreadableJson(e);
+    public Response wrongType(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException e) {
+    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
         String param = null;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             param = mapping.getPath().stream()
@@ -86,7 +89,7 @@ public class ErrorMappers {
         } else {
             problem = "The request body is not valid JSON: " + e.getOriginalMessage();
         }
-        return json(400, OpenAiError.of(shorten(problem), "invalid_request_error", param, "invalid_json"));
+        return json(400, format(request).body(400, shorten(problem), "invalid_request_error", param, "invalid_json"));
     }
 
     /**
@@ -94,36 +97,40 @@ public class ErrorMappers {
      * a body that looks like UTF-32 but holds no character there is unreadable input, not a fault.
      */
     @ServerExceptionMapper
-    public Response unreadableText(CharConversionException e) {
-        return json(400, OpenAiError.of(shorten("The request body is not valid JSON text: " + e.getMessage()),
+    public Response unreadableText(CharConversionException e, HttpServerRequest request) {
+        return json(400, format(request).body(400, shorten("The request body is not valid JSON text: " + e.getMessage()),
                 "invalid_request_error", null, "invalid_json"));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return unreadableJson(json);
+            return unreadableJson(json, request);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e);
+            return unexpected(e, request);
         }
         String message = switch (status) {
-            case 404 -> "Unknown path. Switchboard serves POST /v1/chat/completions and GET /v1/models.";
+            case 404 -> "Unknown path. Switchboard serves POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/embeddings and GET /v1/models.";
             case 405 -> "Method not allowed on this path.";
             case 413 -> BodySizeLimit.MESSAGE;
             case 415 -> "Content-Type must be application/json.";
             default -> e.getMessage();
         };
         String code = status == 413 ? "request_too_large" : null;
-        return json(status, OpenAiError.of(message, "invalid_request_error", null, code));
+        return json(status, format(request).body(status, message, "invalid_request_error", null, code));
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpServerRequest request) {
         LOG.error("Unexpected error while serving a request", e);
-        return json(500, OpenAiError.of("Switchboard hit an internal error; the incident is logged.", "server_error",
-                null, "internal_error"));
+        return json(500, format(request).body(500, "Switchboard hit an internal error; the incident is logged.",
+                "server_error", null, "internal_error"));
+    }
+
+    private static ErrorFormat format(HttpServerRequest request) {
+        return ErrorFormat.at(request == null ? null : request.path());
     }
 
     /** What a Java target type is called in JSON. */
@@ -140,7 +147,7 @@ public class ErrorMappers {
         return type == String.class ? "a string" : "a JSON object";
     }
 
-    static Response json(int status, OpenAiError error) {
+    static Response json(int status, Object error) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
     }
 

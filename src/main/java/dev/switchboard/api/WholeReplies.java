@@ -13,12 +13,12 @@ import io.vertx.ext.web.RoutingContext;
  * body then goes out with the headers in one write, and the chunked encoding's closing write, a
  * fifth of the socket writes per request, is not needed.
  */
-final class WholeReplies {
+public final class WholeReplies {
 
     private WholeReplies() {
     }
 
-    static void sendUnchunked(RoutingContext routing) {
+    public static void sendUnchunked(RoutingContext routing) {
         routing.addHeadersEndHandler(ignored -> unchunk(routing.response()));
     }
 

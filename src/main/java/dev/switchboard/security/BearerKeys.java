@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.switchboard.api.OpenAiError;
+import dev.switchboard.api.ErrorFormat;
 
 /**
  * Keys a caller presents as {@code Authorization: Bearer <key>}, and the 401 that refuses the rest.
@@ -49,8 +49,13 @@ final class BearerKeys {
 
     /** A 401 in the OpenAI error format; the message never echoes what the caller sent. */
     static Response unauthorized(String message) {
+        return unauthorized(message, ErrorFormat.OPENAI);
+    }
+
+    /** A 401 in the caller's API's error format. */
+    static Response unauthorized(String message, ErrorFormat format) {
         return Response.status(401).type(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(OpenAiError.of(message, "invalid_request_error", null, "invalid_api_key")).build();
+                .entity(format.body(401, message, "invalid_request_error", null, "invalid_api_key")).build();
     }
 }

@@ -23,6 +23,8 @@ import dev.switchboard.config.SwitchboardConfig;
 public class Callers {
 
     public static final String ANONYMOUS = "anonymous";
+    /** Where Anthropic's SDKs and Claude Code send the key. */
+    public static final String API_KEY_HEADER = "x-api-key";
 
     private final boolean open;
     /** Each configured key's id, worked out once: the hash is not redone on every request. */
@@ -45,6 +47,20 @@ public class Callers {
         String key = authorization.substring(7).trim();
         String known = ids.get(key);
         return known != null ? known : idOf(key);
+    }
+
+    /**
+     * The key a caller presents, as an Authorization header value: the Authorization header when it
+     * carries a Bearer token, else Anthropic's {@code x-api-key} as if sent as one; null when neither.
+     */
+    public static String presented(String authorization, String apiKey) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization;
+        }
+        if (apiKey != null && !apiKey.isBlank()) {
+            return "Bearer " + apiKey.trim();
+        }
+        return authorization;
     }
 
     /** The id of a gateway key: what operators see in place of the key. */

@@ -55,11 +55,11 @@ class ChatRequestFuzzTest {
             wire = Fixtures.JSON.readValue(body, ChatCompletionRequest.class);
         } catch (JsonProcessingException unreadable) {
             // What the REST layer's reader throws; the API answers it with a 400 naming the problem.
-            assertThat(ERRORS.unreadableJson(unreadable).getStatus()).isEqualTo(400);
+            assertThat(ERRORS.unreadableJson(unreadable, null).getStatus()).isEqualTo(400);
             return;
         } catch (CharConversionException notText) {
             // Bytes Jackson took for UTF-32 that hold no character (a 500 until the fuzzer found it).
-            assertThat(ERRORS.unreadableText(notText).getStatus()).isEqualTo(400);
+            assertThat(ERRORS.unreadableText(notText, null).getStatus()).isEqualTo(400);
             return;
         } catch (IOException impossible) {
             throw new AssertionError(impossible);
