@@ -19,7 +19,7 @@ import dev.switchboard.chat.InvalidRequestException;
  * parts ({@code image_url}, an {@code http(s)} or {@code data:} URL) only where the caller's own
  * words go, as in OpenAI's API.
  */
-final class ContentParts {
+public final class ContentParts {
 
     /** The image types every provider takes inline. */
     static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
@@ -29,7 +29,7 @@ final class ContentParts {
 
     private final long maxImageBytes;
 
-    ContentParts(long maxImageBytes) {
+    public ContentParts(long maxImageBytes) {
         this.maxImageBytes = maxImageBytes;
     }
 
@@ -106,7 +106,16 @@ final class ContentParts {
             throw new InvalidRequestException(param, param + " has media type '" + mediaType
                     + "'; images must be image/png, image/jpeg, image/gif or image/webp");
         }
-        ImageSource.Inline inline = new ImageSource.Inline(mediaType, data.group(2));
+        return inline(mediaType, data.group(2), param);
+    }
+
+    /** Inline image bytes, base64-encoded, of a type every provider takes and within the size limit. */
+    public ImageSource.Inline inline(String mediaType, String base64, String param) {
+        if (!IMAGE_TYPES.contains(mediaType)) {
+            throw new InvalidRequestException(param, param + " has media type '" + mediaType
+                    + "'; images must be image/png, image/jpeg, image/gif or image/webp");
+        }
+        ImageSource.Inline inline = new ImageSource.Inline(mediaType, base64);
         if (inline.decodedBytes() > maxImageBytes) {
             throw new InvalidRequestException(400, param, param + " is an image of " + inline.decodedBytes()
                     + " bytes, over the limit of " + maxImageBytes + " (switchboard.limits.max-image-size)",
@@ -116,7 +125,7 @@ final class ContentParts {
     }
 
     /** {@code {"type":"ephemeral"}}, optionally with {@code "ttl":"5m"|"1h"}: Anthropic's cache_control. */
-    static CacheHint cacheHint(JsonNode node, String param) {
+    public static CacheHint cacheHint(JsonNode node, String param) {
         if (node == null || node.isNull()) {
             return null;
         }

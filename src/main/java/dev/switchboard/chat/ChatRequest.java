@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                    a reason for other providers to decline the request
  * @param tools       the functions offered to the model and how it may call them; {@link Tools#NONE} when none
  * @param format      the shape the answer's text must have; {@link ResponseFormat#TEXT} when the caller set none
+ * @param anthropicBeta the {@code anthropic-beta} header a Messages API caller sent, passed on to Anthropic
+ *                    routes only (the features it names exist nowhere else); null when none
  */
 public record ChatRequest(
         List<ChatMessage> messages,
@@ -29,7 +31,8 @@ public record ChatRequest(
         String user,
         Map<String, JsonNode> extraParams,
         Tools tools,
-        ResponseFormat format) {
+        ResponseFormat format,
+        String anthropicBeta) {
 
     public ChatRequest {
         messages = List.copyOf(messages);
@@ -37,6 +40,12 @@ public record ChatRequest(
         extraParams = extraParams == null ? Map.of() : Map.copyOf(extraParams);
         tools = tools == null ? Tools.NONE : tools;
         format = format == null ? ResponseFormat.TEXT : format;
+    }
+
+    /** A request without Anthropic beta features. */
+    public ChatRequest(List<ChatMessage> messages, Double temperature, Double topP, Integer maxTokens, List<String> stop,
+            Long seed, String user, Map<String, JsonNode> extraParams, Tools tools, ResponseFormat format) {
+        this(messages, temperature, topP, maxTokens, stop, seed, user, extraParams, tools, format, null);
     }
 
     /** A request that offers no tools and asks for plain text. */
@@ -50,34 +59,39 @@ public record ChatRequest(
     }
 
     public ChatRequest withMaxTokens(Integer value) {
-        return new ChatRequest(messages, temperature, topP, value, stop, seed, user, extraParams, tools, format);
+        return new ChatRequest(messages, temperature, topP, value, stop, seed, user, extraParams, tools, format, anthropicBeta);
     }
 
     public ChatRequest withTemperature(Double value) {
-        return new ChatRequest(messages, value, topP, maxTokens, stop, seed, user, extraParams, tools, format);
+        return new ChatRequest(messages, value, topP, maxTokens, stop, seed, user, extraParams, tools, format, anthropicBeta);
     }
 
     public ChatRequest withStop(List<String> value) {
-        return new ChatRequest(messages, temperature, topP, maxTokens, value, seed, user, extraParams, tools, format);
+        return new ChatRequest(messages, temperature, topP, maxTokens, value, seed, user, extraParams, tools, format, anthropicBeta);
     }
 
     public ChatRequest withExtraParams(Map<String, JsonNode> value) {
-        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, value, tools, format);
+        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, value, tools, format, anthropicBeta);
     }
 
     public ChatRequest withTools(Tools value) {
-        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, extraParams, value, format);
+        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, extraParams, value, format, anthropicBeta);
+    }
+
+    public ChatRequest withAnthropicBeta(String value) {
+        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, extraParams, tools, format, value);
     }
 
     public ChatRequest withFormat(ResponseFormat value) {
-        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, extraParams, tools, value);
+        return new ChatRequest(messages, temperature, topP, maxTokens, stop, seed, user, extraParams, tools, value,
+                anthropicBeta);
     }
 
     /** The conversation with the start of an answer appended as an assistant turn, for a provider to continue. */
     public ChatRequest continuing(String answerSoFar) {
         List<ChatMessage> extended = new ArrayList<>(messages);
         extended.add(new ChatMessage(Role.ASSISTANT, List.of(answerSoFar), null));
-        return new ChatRequest(extended, temperature, topP, maxTokens, stop, seed, user, extraParams, tools, format);
+        return new ChatRequest(extended, temperature, topP, maxTokens, stop, seed, user, extraParams, tools, format, anthropicBeta);
     }
 
     /**

@@ -22,6 +22,12 @@ public final class Parameters {
     /** OpenAI's reasoning effort; Anthropic and Gemini translate it to their thinking budgets. */
     public static final String REASONING_EFFORT = "reasoning_effort";
 
+    /**
+     * Sampling from the k likeliest tokens: not an OpenAI parameter, but the Messages API's
+     * {@code top_k}; Anthropic takes it, other providers decline it.
+     */
+    public static final String TOP_K = "top_k";
+
     private Parameters() {
     }
 

@@ -57,9 +57,20 @@ public class ConfigCheck {
             problems.add("switchboard.chain: must name at least one route");
         }
         checkNames(problems, "switchboard.chain", config.chain(), routes);
+        Map<String, String> aliases = new HashMap<>();
         for (Map.Entry<String, SwitchboardConfig.Route> entry : config.routes().entrySet()) {
             String key = "switchboard.routes." + entry.getKey();
             SwitchboardConfig.Route route = entry.getValue();
+            for (String alias : route.aliases().orElse(List.of())) {
+                String other = aliases.put(alias, entry.getKey());
+                if (alias.isBlank() || alias.contains("/")) {
+                    problems.add(key + ".aliases: '" + alias + "' must be a non-empty name without '/'");
+                } else if (config.routes().containsKey(alias)) {
+                    problems.add(key + ".aliases: '" + alias + "' is already the name of a route");
+                } else if (other != null && !other.equals(entry.getKey())) {
+                    problems.add(key + ".aliases: '" + alias + "' is also an alias of route " + other);
+                }
+            }
             if (route.model().isBlank()) {
                 problems.add(key + ".model: must not be blank");
             }

@@ -51,6 +51,13 @@ public interface SwitchboardConfig {
         /** The model name the provider knows, e.g. {@code claude-sonnet-4-5}. */
         String model();
 
+        /**
+         * Other names a request's {@code model} may call this route by, such as the dated model ids
+         * Claude Code and the Anthropic SDKs send ({@code claude-sonnet-4-5-20250929}). An alias is
+         * the route: same chain, prices and health.
+         */
+        Optional<List<String>> aliases();
+
         /** USD per million input tokens. */
         @WithDefault("0")
         BigDecimal inputPrice();

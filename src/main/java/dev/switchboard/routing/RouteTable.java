@@ -1,6 +1,7 @@
 package dev.switchboard.routing;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,16 @@ public class RouteTable {
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final List<String> chain;
+    /** Each alias's route name (start-up validation guarantees no alias is a route's name or another's). */
+    private final Map<String, String> aliases = new HashMap<>();
 
     public RouteTable(SwitchboardConfig config) {
         config.routes().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> routes.put(entry.getKey(), toRoute(entry.getKey(), entry.getValue())));
         this.chain = List.copyOf(config.chain());
+        config.routes().forEach((name, route) -> route.aliases().orElse(List.of())
+                .forEach(alias -> aliases.put(alias, name)));
     }
 
     private static Route toRoute(String name, SwitchboardConfig.Route config) {
@@ -32,8 +37,10 @@ public class RouteTable {
                 Set.copyOf(config.autoCache().orElse(List.of())));
     }
 
+    /** The route with this name or alias. */
     public Optional<Route> named(String name) {
-        return Optional.ofNullable(routes.get(name));
+        Route route = routes.get(name);
+        return route != null ? Optional.of(route) : Optional.ofNullable(aliases.get(name)).map(routes::get);
     }
 
     public Collection<Route> all() {

@@ -29,7 +29,7 @@ public class AnthropicAdapter implements ProviderAdapter {
 
     private static final ProviderId ID = ProviderId.ANTHROPIC;
     /** The OpenAI extra parameters Anthropic has an equivalent for: reasoning effort, as extended thinking. */
-    private static final Set<String> TRANSLATED = Set.of(Parameters.REASONING_EFFORT);
+    private static final Set<String> TRANSLATED = Set.of(Parameters.REASONING_EFFORT, Parameters.TOP_K);
     private static final double MIN_TOP_P_WITH_THINKING = 0.95;
 
     private final AnthropicClient client;
@@ -91,7 +91,8 @@ public class AnthropicAdapter implements ProviderAdapter {
         int maxTokens = maxTokens(request, route, settings.defaultMaxTokens());
         AnthropicRequest body = AnthropicTranslator.toAnthropic(request, route.model(), maxTokens, route.autoCache());
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
-        return client.messages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), JsonBody.of(body))
+        return client.messages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), request.anthropicBeta(),
+                JsonBody.of(body))
                 .map(response -> AnthropicTranslator.fromAnthropic(response, ID));
     }
 
@@ -110,7 +111,8 @@ public class AnthropicAdapter implements ProviderAdapter {
                 .streamed();
         String apiKey = endpoints.of(ID).apiKey().orElse(null);
         return EventStreamReader.decode(ID,
-                () -> client.streamMessages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), JsonBody.of(body)),
+                () -> client.streamMessages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), asked.anthropicBeta(),
+                        JsonBody.of(body)),
                 () -> new AnthropicStreamDecoder(ID));
     }
 

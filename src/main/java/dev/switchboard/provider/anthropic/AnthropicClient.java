@@ -57,7 +57,8 @@ public interface AnthropicClient {
     @CircuitBreakerName("anthropic")
     @Fallback(AnthropicFailureFallback.class)
     Uni<AnthropicResponse> messages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
-            @HeaderParam("anthropic-version") String version, JsonBody body);
+            @HeaderParam("anthropic-version") String version, @HeaderParam("anthropic-beta") String beta,
+            JsonBody body);
 
     /**
      * The same call with {@code "stream": true} in the body (see {@link AnthropicRequest#streamed}).
@@ -72,7 +73,8 @@ public interface AnthropicClient {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @ClientHeaderParam(name = "Connection", value = ProviderPolicy.STREAM_CONNECTION)
     Multi<byte[]> streamMessages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
-            @HeaderParam("anthropic-version") String version, JsonBody body);
+            @HeaderParam("anthropic-version") String version, @HeaderParam("anthropic-beta") String beta,
+            JsonBody body);
 
     /**
      * The model list: the health probe's cheap call, never billed. It carries no fault-tolerance

@@ -33,19 +33,20 @@ public record AnthropicRequest(
         List<ToolDefinition> tools,
         @JsonProperty("tool_choice") ToolChoice toolChoice,
         @JsonProperty("output_config") OutputConfig outputConfig,
-        Thinking thinking) {
+        Thinking thinking,
+        @JsonProperty("top_k") Integer topK) {
 
     /** A request with text only, as before tools. */
     public AnthropicRequest(String model, int maxTokens, Object system, List<Message> messages, Double temperature,
             Double topP, List<String> stopSequences, Metadata metadata, Boolean stream) {
         this(model, maxTokens, system, messages, temperature, topP, stopSequences, metadata, stream, null, null, null,
-                null);
+                null, null);
     }
 
     /** The same request, answered as a stream of events. */
     public AnthropicRequest streamed() {
         return new AnthropicRequest(model, maxTokens, system, messages, temperature, topP, stopSequences, metadata,
-                true, tools, toolChoice, outputConfig, thinking);
+                true, tools, toolChoice, outputConfig, thinking, topK);
     }
 
     /** A turn of the conversation: {@code role} is {@code user} or {@code assistant}. */

@@ -16,6 +16,7 @@ import dev.switchboard.chat.ContentPart;
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.ImageSource;
 import dev.switchboard.chat.JsonText;
+import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.ReasoningEffort;
 import dev.switchboard.chat.Role;
 import dev.switchboard.chat.ThinkingBlock;
@@ -90,7 +91,14 @@ public final class AnthropicTranslator {
                 tools(request.tools(), autoCache.contains(CacheBreakpoint.TOOLS)),
                 toolChoice(request.tools()),
                 request.format().jsonSchema().map(schema -> new OutputConfig(new Format("json_schema", schema))).orElse(null),
-                budget.map(tokens -> new AnthropicRequest.Thinking("enabled", tokens)).orElse(null));
+                budget.map(tokens -> new AnthropicRequest.Thinking("enabled", tokens)).orElse(null),
+                topK(request));
+    }
+
+    /** The Messages API's {@code top_k}, when a caller of it set one. */
+    private static Integer topK(ChatRequest request) {
+        JsonNode topK = request.extraParams().get(Parameters.TOP_K);
+        return topK != null && topK.isIntegralNumber() ? topK.intValue() : null;
     }
 
     /**

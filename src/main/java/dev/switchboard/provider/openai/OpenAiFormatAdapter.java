@@ -5,6 +5,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.chat.ChatRequest;
+import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.StreamEvent;
 import dev.switchboard.provider.EventStreamReader;
@@ -41,6 +42,10 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
 
     @Override
     public Optional<String> unsupported(ChatRequest request) {
+        // OpenAI refuses parameters it does not know; servers such as vLLM take top_k.
+        if (id == ProviderId.OPENAI && request.extraParams().containsKey(Parameters.TOP_K)) {
+            return Optional.of("top_k is not supported by openai");
+        }
         return Optional.empty();
     }
 

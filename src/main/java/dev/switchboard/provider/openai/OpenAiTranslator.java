@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.chat.ChatMessage;
 import dev.switchboard.chat.ContentPart;
 import dev.switchboard.chat.ChatRequest;
+import dev.switchboard.chat.ReasoningEffort;
+import dev.switchboard.chat.Parameters;
 import dev.switchboard.chat.ChatResult;
 import dev.switchboard.chat.FinishReason;
 import dev.switchboard.chat.ResponseFormat;
@@ -73,6 +75,10 @@ public final class OpenAiTranslator {
         format(request.format(), body);
         for (Map.Entry<String, JsonNode> extra : request.extraParams().entrySet()) {
             body.set(extra.getKey(), extra.getValue().deepCopy());
+        }
+        if (body.has(Parameters.REASONING_EFFORT)) {
+            // A Messages API caller's budget of tokens, as the effort OpenAI names.
+            body.set(Parameters.REASONING_EFFORT, ReasoningEffort.level(body.get(Parameters.REASONING_EFFORT)));
         }
         return body;
     }

@@ -57,12 +57,13 @@ class AnthropicStreamingAdapterTest {
         }
 
         @Override
-        public Uni<AnthropicResponse> messages(String baseUrl, String apiKey, String version, JsonBody body) {
+        public Uni<AnthropicResponse> messages(String baseUrl, String apiKey, String version, String beta,
+                JsonBody body) {
             throw new UnsupportedOperationException("the stream test calls only streamMessages");
         }
 
         @Override
-        public Multi<byte[]> streamMessages(String baseUrl, String apiKey, String version,
+        public Multi<byte[]> streamMessages(String baseUrl, String apiKey, String version, String beta,
                 JsonBody body) {
             this.baseUrl = baseUrl;
             this.apiKey = apiKey;
