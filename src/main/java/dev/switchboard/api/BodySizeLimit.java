@@ -11,7 +11,7 @@ import dev.switchboard.config.SwitchboardConfig;
 
 /**
  * Refuses an oversized body from its declared length, before a byte of it is read, with a 413 in
- * the OpenAI error format (the HTTP layer's own refusal has an empty body). A chunked body, which
+ * the caller's API's error format (the HTTP layer's own refusal has an empty body). A chunked body, which
  * declares no length, is still stopped at the same limit by the HTTP layer, with a bare 413.
  */
 public class BodySizeLimit {
@@ -20,12 +20,16 @@ public class BodySizeLimit {
 
     void install(@Observes Router router, SwitchboardConfig config) {
         MemorySize limit = config.limits().maxBodySize();
-        String body = Json.encode(OpenAiError.of(MESSAGE, "invalid_request_error", null, "request_too_large"));
+        String openAi = Json.encode(ErrorFormat.OPENAI.body(413, MESSAGE, "invalid_request_error", null,
+                "request_too_large"));
+        String anthropic = Json.encode(ErrorFormat.ANTHROPIC.body(413, MESSAGE, "invalid_request_error", null,
+                "request_too_large"));
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && tooLarge(declared, limit.asLongValue())) {
                 context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(ErrorFormat.at(context.request().path()) == ErrorFormat.ANTHROPIC ? anthropic : openAi);
                 return;
             }
             context.next();

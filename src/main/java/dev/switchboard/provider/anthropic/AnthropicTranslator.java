@@ -157,8 +157,11 @@ public final class AnthropicTranslator {
     /** An assistant turn's thinking comes first, then its text, then its tool calls, as Anthropic returned them. */
     private static List<Block> blocks(ChatMessage turn) {
         if (turn.role() == Role.TOOL) {
-            List<Block> result = turn.content().stream().map(AnthropicTranslator::block).toList();
-            return List.of(Block.toolResult(ToolCallIds.fitted(turn.toolCallId()), result));
+            // A breakpoint on the result goes on the tool_result block, where Anthropic documents it.
+            List<Block> result = turn.content().stream().map(part -> block(part).cached(null)).toList();
+            Block block = Block.toolResult(ToolCallIds.fitted(turn.toolCallId()), result);
+            CacheHint hint = turn.content().isEmpty() ? null : turn.content().get(turn.content().size() - 1).cache();
+            return List.of(hint == null ? block : block.cached(cacheControl(hint)));
         }
         List<Block> blocks = new ArrayList<>();
         for (ThinkingBlock thinking : turn.thinking()) {
