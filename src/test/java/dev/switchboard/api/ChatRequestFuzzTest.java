@@ -30,7 +30,7 @@ import dev.switchboard.support.Fixtures;
  * 5xx. Fuzzed for a short budget by every {@code ./mvnw verify}, longer on demand (README, "Fuzzing");
  * seeds are in {@code src/test/resources/dev/switchboard/api/ChatRequestFuzzTestInputs/}.
  */
-class ChatRequestFuzzTest {
+public class ChatRequestFuzzTest {
 
     private static final LearnedClassifier LEARNED = LearnedClassifier.fromResource();
     private static final KeywordClassifier KEYWORDS = new KeywordClassifier();
@@ -81,7 +81,7 @@ class ChatRequestFuzzTest {
     }
 
     /** Every provider's request body, where that provider takes the request, written as its client would. */
-    private static void translate(ChatRequest request) {
+    public static void translate(ChatRequest request) {
         try {
             Fixtures.JSON.writeValueAsString(OpenAiTranslator.toOpenAi(request, "gpt-4o", ProviderId.OPENAI));
             Fixtures.JSON.writeValueAsString(OpenAiTranslator.toOpenAi(request, "llama", ProviderId.OPENAI_COMPATIBLE));

@@ -60,6 +60,10 @@ class MessagesBadInputTest extends GatewayTestBase {
                         400, "messages.0.content.0.tool_use_id"),
                 Arguments.of(START + "\"messages\":[{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t1\","
                         + "\"name\":\"f\",\"input\":\"{}\"}]}]}", 400, "messages.0.content.0.input"),
+                // Found by MessagesRequestFuzzTest: a result answering no call was a 500 in Gemini's translation.
+                Arguments.of(START + "\"messages\":[{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t1\","
+                        + "\"name\":\"f\",\"input\":{}}]},{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\","
+                        + "\"tool_use_id\":\"t2\",\"content\":\"x\"}]}]}", 400, "messages.1.content.0.tool_use_id"),
                 Arguments.of(START + "\"messages\":[{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t1\","
                         + "\"name\":\"bad name!\",\"input\":{}}]}]}", 400, "messages.0.content.0.name"),
                 Arguments.of(START + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"x\","

@@ -180,7 +180,7 @@ public final class MessagesReader {
             switch (type) {
                 case "text" -> own.add(new ContentPart.Text(text(block.get("text"), at + ".text", false), cache(block, at)));
                 case "image" -> own.add(image(block, at));
-                case "tool_result" -> messages.add(toolResult(block, at));
+                case "tool_result" -> messages.add(toolResult(block, at, messages));
                 default -> throw unsupportedBlock(type, at, "a user turn");
             }
         }
@@ -189,8 +189,13 @@ public final class MessagesReader {
         }
     }
 
-    private ChatMessage toolResult(JsonNode block, String param) {
+    private ChatMessage toolResult(JsonNode block, String param, List<ChatMessage> before) {
         String id = text(block.get("tool_use_id"), param + ".tool_use_id", true);
+        // Every provider needs the call a result answers (Gemini names the result after it).
+        if (before.stream().noneMatch(message -> message.call(id).isPresent())) {
+            throw bad(param + ".tool_use_id", param + ".tool_use_id '" + id
+                    + "' answers no tool_use block of an earlier assistant turn");
+        }
         JsonNode content = block.get("content");
         List<ContentPart> result = new ArrayList<>();
         CacheHint cache = cache(block, param);
