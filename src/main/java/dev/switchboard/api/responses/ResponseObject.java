@@ -118,12 +118,14 @@ public record ResponseObject(
             @JsonProperty("total_tokens") int totalTokens) {
 
         public static Usage of(dev.switchboard.chat.Usage usage) {
-            return new Usage(usage.promptTokens(), new InputDetails(usage.cachedPromptTokens()),
+            return new Usage(usage.promptTokens(), new InputDetails(usage.cachedPromptTokens(), usage.cacheWriteTokens()),
                     usage.completionTokens(), new OutputDetails(usage.reasoningTokens()), usage.totalTokens());
         }
     }
 
-    public record InputDetails(@JsonProperty("cached_tokens") int cachedTokens) {
+    /** {@code cache_write_tokens}: the part written to the prompt cache (Anthropic bills it). */
+    public record InputDetails(@JsonProperty("cached_tokens") int cachedTokens,
+            @JsonProperty("cache_write_tokens") int cacheWriteTokens) {
     }
 
     public record OutputDetails(@JsonProperty("reasoning_tokens") int reasoningTokens) {
