@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +16,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.HttpResponseFor;
-import com.openai.core.http.StreamResponse;
 import com.openai.models.responses.EasyInputMessage;
 import com.openai.models.responses.FunctionTool;
 import com.openai.models.responses.Response;
@@ -27,22 +25,18 @@ import com.openai.models.responses.ResponseFunctionToolCall;
 import com.openai.models.responses.ResponseInputItem;
 import com.openai.models.responses.ResponseOutputItem;
 import com.openai.models.responses.ResponseStatus;
-import com.openai.models.responses.ResponseStreamEvent;
 import com.openai.models.responses.ResponseTextConfig;
 
-import dev.switchboard.health.ProviderBreakers;
-import dev.switchboard.health.RouteAvailability;
 import dev.switchboard.support.Fixtures;
 import dev.switchboard.support.GatewayTestBase;
 import dev.switchboard.support.OpenAiSdk;
-import io.quarkus.arc.Arc;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The official OpenAI Java SDK's {@code client.responses()}, pointed at Switchboard and otherwise
- * unchanged: whole and streamed answers, a function-call round trip (on OpenAI and on Anthropic),
- * structured output and failover, all through the chat routes and their providers.
+ * unchanged: whole answers, a function-call round trip (on OpenAI and on Anthropic), structured output
+ * and failover, all through the chat routes and their providers (streams: {@link ResponsesSdkStreamsTest}).
  */
 @QuarkusTest
 class ResponsesSdkTest extends GatewayTestBase {
@@ -52,27 +46,6 @@ class ResponsesSdkTest extends GatewayTestBase {
     @TestHTTPResource("/v1")
     URL gateway;
 
-    private static boolean warm;
-
-    /**
-     * One streamed answer before the first test: the first stream a fresh JVM serves loads enough
-     * classes to miss the suite's 1 s first-token limit on a busy machine. Then the gateway forgets it.
-     */
-    @BeforeEach
-    void warmUp() throws InterruptedException {
-        if (warm) {
-            return;
-        }
-        warm = true;
-        stub(OPENAI_CHAT, events("openai/chat-completion-stream.sse"));
-        caller().body("{\"model\":\"gpt-4o\",\"input\":\"hi\",\"stream\":true,\"fallbacks\":[]}")
-                .post("/v1/responses").then().extract().asString();
-        Thread.sleep(200);
-        emulator.resetAll();
-        Arc.container().instance(ProviderBreakers.class).get().resetAll();
-        Arc.container().instance(RouteAvailability.class).get().reset();
-    }
-
     private OpenAIClient client() {
         return OpenAiSdk.client(gateway);
     }
@@ -81,17 +54,17 @@ class ResponsesSdkTest extends GatewayTestBase {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
-    private static ResponseDefinitionBuilder events(String fixture) {
+    static ResponseDefinitionBuilder events(String fixture) {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
                 .withBody(Fixtures.text(fixture));
     }
 
-    private static ResponseCreateParams.Builder ask(String model, String... fallbacks) {
+    static ResponseCreateParams.Builder ask(String model, String... fallbacks) {
         return ResponseCreateParams.builder().model(model).input("Say hi")
                 .putAdditionalBodyProperty("fallbacks", JsonValue.from(List.of(fallbacks)));
     }
 
-    private static String text(Response response) {
+    static String text(Response response) {
         return response.output().stream().filter(ResponseOutputItem::isMessage)
                 .flatMap(item -> item.asMessage().content().stream())
                 .map(content -> content.asOutputText().text()).collect(Collectors.joining());
@@ -143,27 +116,6 @@ class ResponsesSdkTest extends GatewayTestBase {
         assertThat(upstream.path("messages").get(0).path("content").asText()).isEqualTo("Be brief.");
         assertThat(upstream.path("messages").get(1).path("content").asText()).isEqualTo("Say hi");
         assertThat(upstream.path("max_completion_tokens").asInt(upstream.path("max_tokens").asInt())).isEqualTo(64);
-    }
-
-    @Test
-    void streamsAResponseTheSdkReassembles() {
-        stub(OPENAI_CHAT, events("openai/chat-completion-stream.sse"));
-
-        List<ResponseStreamEvent> events = new ArrayList<>();
-        try (StreamResponse<ResponseStreamEvent> stream = client().responses().createStreaming(ask("gpt-4o").build())) {
-            stream.stream().forEach(events::add);
-        }
-
-        String deltas = events.stream().filter(ResponseStreamEvent::isOutputTextDelta)
-                .map(event -> event.asOutputTextDelta().delta()).collect(Collectors.joining());
-        assertThat(deltas).isEqualTo("Hi there! How can I help?");
-        assertThat(events.get(0).isCreated()).isTrue();
-        ResponseStreamEvent last = events.get(events.size() - 1);
-        assertThat(last.isCompleted()).isTrue();
-        Response completed = last.asCompleted().response().validate();
-        assertThat(text(completed)).isEqualTo("Hi there! How can I help?");
-        assertThat(completed.usage().orElseThrow().totalTokens()).isEqualTo(26);
-        assertThat(completed.id()).isEqualTo(events.get(0).asCreated().response().id());
     }
 
     @Test
@@ -283,25 +235,6 @@ class ResponsesSdkTest extends GatewayTestBase {
         assertThat(raw.headers().values("x-switchboard-route")).containsExactly(FALLBACK);
         assertThat(model(response)).isEqualTo("llama-3.1-8b-instruct");
         assertThat(text(response)).startsWith("Hello!");
-        assertThat(calls(OPENAI_CHAT)).isNotEmpty();
-        assertThat(calls(COMPATIBLE_CHAT)).hasSize(1);
-    }
-
-    @Test
-    void aStreamedResponseFailsOverToTheNextRoute() {
-        stub(OPENAI_CHAT, openAiError(500, "error-server.json"));
-        stub(COMPATIBLE_CHAT, events("openai/chat-completion-stream.sse"));
-
-        List<ResponseStreamEvent> events = new ArrayList<>();
-        try (StreamResponse<ResponseStreamEvent> stream = client().responses().createStreaming(ask("gpt-4o", FALLBACK)
-                .build())) {
-            stream.stream().forEach(events::add);
-        }
-
-        assertThat(events.stream().filter(ResponseStreamEvent::isOutputTextDelta)
-                .map(event -> event.asOutputTextDelta().delta()).collect(Collectors.joining()))
-                .isEqualTo("Hi there! How can I help?");
-        assertThat(events.get(events.size() - 1).isCompleted()).isTrue();
         assertThat(calls(OPENAI_CHAT)).isNotEmpty();
         assertThat(calls(COMPATIBLE_CHAT)).hasSize(1);
     }
