@@ -23,7 +23,7 @@ public final class ContentParts {
 
     /** The image types every provider takes inline. */
     static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
-    static final Set<String> DETAILS = Set.of("auto", "low", "high");
+    public static final Set<String> DETAILS = Set.of("auto", "low", "high");
     static final Set<String> CACHE_TTLS = Set.of("5m", "1h");
     private static final Pattern DATA_URL = Pattern.compile("data:([^;,]+);base64,(.*)", Pattern.DOTALL);
 
@@ -92,7 +92,11 @@ public final class ContentParts {
         return new ContentPart.Image(source(image.get("url").asText(), param + ".url"), detail, cache);
     }
 
-    private ImageSource source(String url, String param) {
+    /**
+     * An image's {@code http(s)} or {@code data:} URL as its source, checked as for {@code image_url}
+     * parts (media type, {@code switchboard.limits.max-image-size}); {@code param} is named when it is not.
+     */
+    public ImageSource source(String url, String param) {
         if (url.startsWith("https://") || url.startsWith("http://")) {
             return new ImageSource.Remote(url);
         }

@@ -16,10 +16,10 @@ import dev.switchboard.chat.ThinkingBlock;
  * {@code {"type":"redacted_thinking","data":...}}), in the shape Switchboard's answers carry them,
  * as other gateways do.
  */
-final class ThinkingBlocks {
+public final class ThinkingBlocks {
 
     static final String EFFORT = Parameters.REASONING_EFFORT;
-    static final Set<String> EFFORTS = Set.of("none", "minimal", "low", "medium", "high", "xhigh");
+    public static final Set<String> EFFORTS = Set.of("none", "minimal", "low", "medium", "high", "xhigh");
 
     private ThinkingBlocks() {
     }

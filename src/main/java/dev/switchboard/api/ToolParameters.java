@@ -23,11 +23,11 @@ import dev.switchboard.chat.Tools;
  * function name of at most 64 letters, digits, underscores and dashes; {@code tool_choice} and
  * {@code parallel_tool_calls} only with {@code tools}; a named choice must be one of the tools).
  */
-final class ToolParameters {
+public final class ToolParameters {
 
     /** OpenAI's limit on tools per request. */
     static final int MAX_TOOLS = 128;
-    static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+    public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
     /** What a function without {@code parameters} takes: no arguments, as OpenAI documents. */
     private static final ObjectNode NO_PARAMETERS = JsonNodeFactory.instance.objectNode().put("type", "object")
             .set("properties", JsonNodeFactory.instance.objectNode());
@@ -176,7 +176,7 @@ final class ToolParameters {
         return name.asText();
     }
 
-    static boolean present(JsonNode node) {
+    public static boolean present(JsonNode node) {
         return node != null && !node.isNull();
     }
 }
