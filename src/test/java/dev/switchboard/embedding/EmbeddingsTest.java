@@ -239,6 +239,26 @@ class EmbeddingsTest extends EmbeddingsTestBase {
     }
 
     @Test
+    void upstreamCallsAreMeasuredAsTheEmbeddingsOperationWithInputTokensOnly() {
+        stub(OPENAI_EMBEDDINGS, openAiError(500, "error-server.json"));
+        stub(COMPATIBLE_EMBEDDINGS, openAiEmbeddings("text-embedding-3-small", 3, vector(13, 4)));
+
+        caller().body(embed("embed-small", "\"hello\"")).post("/v1/embeddings").then().statusCode(200);
+
+        String scrape = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(scrape).containsPattern("gen_ai_client_operation_duration_seconds_count\\{(?=[^}]*error_type=\"server_error\")"
+                + "(?=[^}]*gen_ai_operation_name=\"embeddings\")(?=[^}]*switchboard_route=\"embed-small\")");
+        assertThat(scrape).containsPattern("gen_ai_client_token_usage_sum\\{(?=[^}]*gen_ai_operation_name=\"embeddings\")"
+                + "(?=[^}]*gen_ai_token_type=\"input\")(?=[^}]*switchboard_route=\"embed-small-backup\")");
+        assertThat(scrape).doesNotContainPattern("gen_ai_client_token_usage_sum\\{(?=[^}]*gen_ai_operation_name=\"embeddings\")"
+                + "(?=[^}]*gen_ai_token_type=\"output\")");
+        assertThat(scrape).containsPattern("switchboard_requests_total\\{(?=[^}]*gen_ai_operation_name=\"embeddings\")"
+                + "(?=[^}]*outcome=\"fallback\")(?=[^}]*switchboard_route=\"embed-small\")");
+        assertThat(scrape).containsPattern("switchboard_fallbacks_total\\{(?=[^}]*from=\"embed-small\")"
+                + "(?=[^}]*reason=\"server_error\")(?=[^}]*to=\"embed-small-backup\")");
+    }
+
+    @Test
     void aDimensionsOtherThanTheRoutesIsRefusedWithoutACall() {
         Response response = caller().body("{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"dimensions\":512}")
                 .post("/v1/embeddings");
