@@ -4,15 +4,48 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
+import dev.switchboard.cost.SpendLedger;
+import dev.switchboard.health.ProviderBreakers;
 import dev.switchboard.support.GatewayTestBase;
+import io.quarkus.arc.Arc;
 import dev.switchboard.support.ProviderEmulator;
 
 /** Each provider's embeddings endpoint on the emulator, and answers in its documented wire format. */
 public abstract class EmbeddingsTestBase extends GatewayTestBase {
+
+    private static boolean warm;
+
+    /**
+     * Once per application: one call down each embeddings path (each client method's first call builds its
+     * fault-tolerance strategy, its reader and its connection), then everything it taught the gateway is
+     * forgotten. The test profile gives each call 1 s, which a cold first call can miss on a loaded machine;
+     * the chat tests warm the same way by the traffic that comes before them.
+     */
+    @BeforeEach
+    void warmTheEmbeddingsPaths() {
+        if (warm) {
+            return;
+        }
+        warm = true;
+        stub(OPENAI_EMBEDDINGS, openAiEmbeddings("text-embedding-3-small", 1, vector(0, 4)));
+        stub(COMPATIBLE_EMBEDDINGS, openAiEmbeddings("text-embedding-3-small", 1, vector(0, 4)));
+        stub(geminiEmbed("m"), geminiEmbedding(vector(0, 4)));
+        stub(geminiBatchEmbed("m"), geminiEmbeddings(List.of(vector(0, 4), vector(0, 4))));
+        for (String body : List.of(embed("embed-small", "\"warm\""), embed("openai-compatible/m", "\"warm\""),
+                embed("gemini/m", "\"warm\""), embed("gemini/m", "[\"warm\",\"up\"]"))) {
+            caller().body(body).post("/v1/embeddings");
+        }
+        emulator.resetAll();
+        Arc.container().instance(ProviderBreakers.class).get().resetAll();
+        availability.reset();
+        Arc.container().instance(SpendLedger.class).get().reset();
+    }
 
     public static final String OPENAI_EMBEDDINGS = ProviderEmulator.OPENAI + "/embeddings";
     public static final String COMPATIBLE_EMBEDDINGS = ProviderEmulator.COMPATIBLE + "/embeddings";
