@@ -109,7 +109,7 @@ public class ErrorMappers {
             return unexpected(e);
         }
         String message = switch (status) {
-            case 404 -> "Unknown path. Switchboard serves POST /v1/chat/completions and GET /v1/models.";
+            case 404 -> "Unknown path. Switchboard serves POST /v1/chat/completions, POST /v1/embeddings and GET /v1/models.";
             case 405 -> "Method not allowed on this path.";
             case 413 -> BodySizeLimit.MESSAGE;
             case 415 -> "Content-Type must be application/json.";
