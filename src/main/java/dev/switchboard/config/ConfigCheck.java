@@ -100,6 +100,7 @@ public class ConfigCheck {
             route.fallbacks().ifPresent(names -> checkNames(problems, key + ".fallbacks", names, routes));
             route.contextFallback().ifPresent(name -> checkNames(problems, key + ".context-fallback", List.of(name), routes));
         }
+        checkEmbeddingRoutes(problems, config, routes);
         SwitchboardConfig.Routing routing = config.routing();
         checkPositive(problems, "switchboard.routing.deadline", Optional.of(routing.deadline()));
         checkPositive(problems, "switchboard.routing.first-token-timeout", Optional.of(routing.firstTokenTimeout()));
@@ -145,6 +146,54 @@ public class ConfigCheck {
             checkDistinctCallers(problems, keys);
         });
         return problems;
+    }
+
+    /**
+     * Embedding routes: each its own vector space (model and dimensions), so a fallback to a route of another
+     * model or other dimensions is refused here, naming the key: vectors from two spaces side by side in one
+     * index are silently wrong, never an error anyone sees. Names are apart from chat routes' (they share
+     * route health, metrics and spend rows, all keyed by name).
+     */
+    private static void checkEmbeddingRoutes(List<String> problems, SwitchboardConfig config, Set<String> chatRoutes) {
+        Map<String, SwitchboardConfig.EmbeddingRoute> all = config.embeddingRoutes();
+        Set<String> names = new TreeSet<>(all.keySet());
+        for (Map.Entry<String, SwitchboardConfig.EmbeddingRoute> entry : all.entrySet()) {
+            String key = "switchboard.embedding-routes." + entry.getKey();
+            SwitchboardConfig.EmbeddingRoute route = entry.getValue();
+            if (chatRoutes.contains(entry.getKey())) {
+                problems.add(key + ": '" + entry.getKey() + "' is also a chat route (switchboard.routes."
+                        + entry.getKey() + "); name embedding routes apart");
+            }
+            if (route.model().isBlank()) {
+                problems.add(key + ".model: must not be blank");
+            }
+            if (route.provider() == ProviderId.ANTHROPIC) {
+                problems.add(key + ".provider: anthropic has no embeddings API (use openai, gemini or openai-compatible)");
+            } else if (!config.providers().get(route.provider().configName()).enabled()) {
+                problems.add(key + ".provider: provider '" + route.provider()
+                        + "' is disabled (switchboard.providers." + route.provider() + ".enabled=false)");
+            }
+            if (route.dimensions() <= 0) {
+                problems.add(key + ".dimensions: must be positive, was " + route.dimensions());
+            }
+            checkPrice(problems, key + ".input-price", route.inputPrice());
+            checkPositive(problems, key + ".timeout", route.timeout());
+            List<String> fallbacks = route.fallbacks().orElse(List.of());
+            for (int i = 0; i < fallbacks.size(); i++) {
+                String name = fallbacks.get(i);
+                SwitchboardConfig.EmbeddingRoute fallback = all.get(name);
+                String at = key + ".fallbacks[" + i + "]";
+                if (fallback == null) {
+                    problems.add(at + ": '" + name + "' is not a configured embedding route (configured: "
+                            + String.join(", ", names) + ")");
+                } else if (!fallback.model().equals(route.model()) || fallback.dimensions() != route.dimensions()) {
+                    problems.add(at + ": '" + name + "' returns " + fallback.model() + " vectors of " + fallback.dimensions()
+                            + " dimensions, not " + route.model() + " vectors of " + route.dimensions()
+                            + "; a fallback must be the same model with the same dimensions, or the caller's vectors"
+                            + " would silently mix two vector spaces");
+                }
+            }
+        }
     }
 
     private static void checkDegraded(List<String> problems, SwitchboardConfig.Degraded degraded, Set<String> categories) {

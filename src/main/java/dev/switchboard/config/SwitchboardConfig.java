@@ -24,6 +24,12 @@ public interface SwitchboardConfig {
     /** Named routes: which provider and upstream model serve a route name, at what price. */
     Map<String, Route> routes();
 
+    /**
+     * Embedding routes, kept apart from chat routes: {@code POST /v1/embeddings} names one. A route
+     * fails over only to routes of the same model and dimensions (see {@link ConfigCheck}).
+     */
+    Map<String, EmbeddingRoute> embeddingRoutes();
+
     /** Per-provider settings keyed by provider name (openai, anthropic, gemini, openai-compatible). */
     @WithDefaults
     Map<String, Provider> providers();
@@ -128,6 +134,35 @@ public interface SwitchboardConfig {
          * header names none: which static message they get when every route fails.
          */
         Optional<String> category();
+    }
+
+    interface EmbeddingRoute {
+        /** The provider serving this route: openai, gemini or openai-compatible (Anthropic has no embeddings API). */
+        ProviderId provider();
+
+        /** The embedding model the provider knows, e.g. {@code text-embedding-3-small}. */
+        String model();
+
+        /** The length of every vector the route returns: with the model, the vector space its answers are in. */
+        int dimensions();
+
+        /** USD per million input tokens. */
+        @WithDefault("0")
+        BigDecimal inputPrice();
+
+        /** Other embedding routes to try, in order, when this one fails; each of the same model and dimensions. */
+        Optional<List<String>> fallbacks();
+
+        /** A per-attempt limit shorter than the provider's {@code @Timeout}. */
+        Optional<Duration> timeout();
+
+        /**
+         * Whether the route's dimensions are sent upstream (OpenAI's {@code dimensions}, Gemini's
+         * {@code outputDimensionality}). Defaults to on for openai and gemini, off for openai-compatible
+         * servers (most models there have one fixed size and refuse the parameter). Either way, an answer
+         * whose vectors are not of the route's dimensions is a malformed answer.
+         */
+        Optional<Boolean> requestDimensions();
     }
 
     /** Where a route sets a prompt-cache breakpoint by itself. */

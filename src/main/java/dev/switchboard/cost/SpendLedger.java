@@ -74,6 +74,20 @@ public class SpendLedger {
      */
     public void charged(Route route, Usage usage, BigDecimal cost, RequestContext context, boolean firstOfRequest) {
         BigDecimal counterfactual = baseline.map(strongest -> Pricing.cost(strongest, usage)).orElse(BigDecimal.ZERO);
+        charged(route, usage, cost, counterfactual, context, firstOfRequest);
+    }
+
+    /**
+     * A billed embeddings call: the baseline is a chat route, whose price says nothing about embeddings,
+     * and no routing choice could have made it cheaper (every fallback is the same model), so the savings
+     * report counts it at what it cost.
+     */
+    public void chargedEmbeddings(Route route, Usage usage, BigDecimal cost, RequestContext context) {
+        charged(route, usage, cost, cost, context, true);
+    }
+
+    private void charged(Route route, Usage usage, BigDecimal cost, BigDecimal counterfactual, RequestContext context,
+            boolean firstOfRequest) {
         int in = usage.promptTokens();
         int out = usage.completionTokens();
         synchronized (this) {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.embedding.EmbeddingRouteTable;
 import dev.switchboard.provider.FailureKind;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.routing.Route;
@@ -48,6 +49,11 @@ public class RouteAvailability {
     private final ProviderBreakers breakers;
     private final Clock clock;
     private final Map<String, RouteHealth> configured = new LinkedHashMap<>();
+    /**
+     * The configured embedding routes' health, kept like the chat routes' but apart from them: the
+     * status API and the routing-wellness check list the chat routes, which is what they are about.
+     */
+    private final Map<String, RouteHealth> embedding = new LinkedHashMap<>();
     private final Map<String, RouteHealth> adHoc = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -69,6 +75,8 @@ public class RouteAvailability {
         this.breakers = breakers;
         this.clock = clock;
         routes.all().forEach(route -> configured.put(route.name(), new RouteHealth(route, config.health(), clock)));
+        EmbeddingRouteTable.of(config).values().forEach(route ->
+                embedding.put(route.name(), new RouteHealth(route.route(), config.health(), clock)));
         for (ProviderId provider : ProviderId.values()) {
             probes.put(provider, new ProviderProbeRecord(clock));
         }
@@ -76,6 +84,9 @@ public class RouteAvailability {
 
     private RouteHealth health(Route route) {
         RouteHealth known = configured.get(route.name());
+        if (known == null) {
+            known = embedding.get(route.name());
+        }
         return known != null ? known : adHoc.computeIfAbsent(route.name(), name -> new RouteHealth(route, config.health(), clock));
     }
 
@@ -200,6 +211,7 @@ public class RouteAvailability {
     private List<RouteHealth> routesOf(ProviderId provider) {
         List<RouteHealth> of = new ArrayList<>();
         configured.values().stream().filter(h -> h.route().provider() == provider).forEach(of::add);
+        embedding.values().stream().filter(h -> h.route().provider() == provider).forEach(of::add);
         synchronized (adHoc) {
             adHoc.values().stream().filter(h -> h.route().provider() == provider).forEach(of::add);
         }
@@ -218,7 +230,7 @@ public class RouteAvailability {
     }
 
     public Optional<RouteStatus> route(String name) {
-        RouteHealth known = configured.get(name);
+        RouteHealth known = configured.containsKey(name) ? configured.get(name) : embedding.get(name);
         return Optional.ofNullable(known != null ? known : adHoc.get(name)).map(this::status);
     }
 
@@ -226,7 +238,8 @@ public class RouteAvailability {
         Route route = health.route();
         RouteHealth.Snapshot snapshot = health.snapshot();
         Optional<Unavailable> why = unavailable(route);
-        return new RouteStatus(route.name(), route.provider(), route.model(), !configured.containsKey(route.name()),
+        return new RouteStatus(route.name(), route.provider(), route.model(),
+                !configured.containsKey(route.name()) && !embedding.containsKey(route.name()),
                 snapshot.healthy(), why.isEmpty(), snapshot.state(), breakers.state(route.provider()),
                 snapshot.errors(), snapshot.successes(), snapshot.failures(), snapshot.latency(),
                 snapshot.timeToFirstToken(), snapshot.cooldownRemaining(), why.map(Unavailable::reason),
@@ -243,6 +256,7 @@ public class RouteAvailability {
     /** Forget everything, as after a configuration change. */
     public void reset() {
         configured.values().forEach(RouteHealth::reset);
+        embedding.values().forEach(RouteHealth::reset);
         adHoc.clear();
         probes.values().forEach(ProviderProbeRecord::reset);
         rejectedKeys.clear();

@@ -46,6 +46,11 @@ public class GatewayMetrics {
     static final String ERROR_TYPE = "error.type";
     static final String CALLER = "caller";
 
+    /** The conventions' {@code gen_ai.operation.name} of a chat completion. */
+    public static final String CHAT = "chat";
+    /** The conventions' {@code gen_ai.operation.name} of an embeddings call. */
+    public static final String EMBEDDINGS = "embeddings";
+
     /** The conventions' boundaries for durations: 10 ms doubling up to 81.92 s. */
     private static final Duration[] DURATION_BUCKETS = java.util.stream.IntStream.range(0, 14)
             .mapToObj(i -> Duration.ofMillis(10L << i)).toArray(Duration[]::new);
@@ -62,13 +67,13 @@ public class GatewayMetrics {
     private final MeterCache<RequestKey, Counter> requestCounters = new MeterCache<>();
     private final MeterCache<SpendKey, Counter> spendCounters = new MeterCache<>();
 
-    private record CallKey(String route, String responseModel, FailureKind failure) {
+    private record CallKey(String operation, String route, String responseModel, FailureKind failure) {
     }
 
-    private record TokenKey(String route, String responseModel, String type) {
+    private record TokenKey(String operation, String route, String responseModel, String type) {
     }
 
-    private record RequestKey(String route, String outcome) {
+    private record RequestKey(String operation, String route, String outcome) {
     }
 
     private record SpendKey(String route, String caller) {
@@ -101,8 +106,8 @@ public class GatewayMetrics {
         };
     }
 
-    private static Tags call(Route route) {
-        return Tags.of(OPERATION, "chat", PROVIDER, providerName(route.provider()), REQUEST_MODEL, route.model(),
+    private static Tags call(String operation, Route route) {
+        return Tags.of(OPERATION, operation, PROVIDER, providerName(route.provider()), REQUEST_MODEL, route.model(),
                 ROUTE, route.name());
     }
 
@@ -113,10 +118,15 @@ public class GatewayMetrics {
      * @param failure       null on success
      */
     public void call(Route route, String responseModel, Duration took, FailureKind failure) {
-        CallKey id = new CallKey(route.name(), responseModel, failure);
+        call(CHAT, route, responseModel, took, failure);
+    }
+
+    /** One upstream call of this operation ({@link #CHAT}, {@link #EMBEDDINGS}) ended; see {@link #call(Route, String, Duration, FailureKind)}. */
+    public void call(String operation, Route route, String responseModel, Duration took, FailureKind failure) {
+        CallKey id = new CallKey(operation, route.name(), responseModel, failure);
         callTimers.get(id, key -> Timer.builder("gen_ai.client.operation.duration")
                 .description("GenAI operation duration: one upstream call, streams until their end")
-                .tags(call(route))
+                .tags(call(operation, route))
                 .tag(RESPONSE_MODEL, responseModel == null ? "" : responseModel)
                 .tag(ERROR_TYPE, failure == null ? "" : failure.wireName())
                 .serviceLevelObjectives(DURATION_BUCKETS)
@@ -128,7 +138,7 @@ public class GatewayMetrics {
     public void firstChunk(Route route, Duration took) {
         firstChunkTimers.get(route.name(), name -> Timer.builder("gen_ai.client.operation.time_to_first_chunk")
                 .description("Time to receive the first chunk of a streamed answer")
-                .tags(call(route))
+                .tags(call(CHAT, route))
                 .serviceLevelObjectives(DURATION_BUCKETS)
                 .register(registry))
                 .record(took);
@@ -136,19 +146,26 @@ public class GatewayMetrics {
 
     /** The tokens one upstream call was billed for. */
     public void tokens(Route route, String responseModel, Usage usage) {
+        tokens(CHAT, route, responseModel, usage);
+    }
+
+    /** The tokens one upstream call of this operation was billed for; embeddings have input tokens only. */
+    public void tokens(String operation, Route route, String responseModel, Usage usage) {
         if (usage == null || usage.totalTokens() == 0) {
             return;
         }
-        tokenSummary(route, responseModel, "input").record(usage.promptTokens());
-        tokenSummary(route, responseModel, "output").record(usage.completionTokens());
+        tokenSummary(operation, route, responseModel, "input").record(usage.promptTokens());
+        if (!EMBEDDINGS.equals(operation)) {
+            tokenSummary(operation, route, responseModel, "output").record(usage.completionTokens());
+        }
     }
 
-    private DistributionSummary tokenSummary(Route route, String responseModel, String type) {
+    private DistributionSummary tokenSummary(String operation, Route route, String responseModel, String type) {
         String model = responseModel == null ? route.model() : responseModel;
-        return tokenSummaries.get(new TokenKey(route.name(), model, type), key -> DistributionSummary
+        return tokenSummaries.get(new TokenKey(operation, route.name(), model, type), key -> DistributionSummary
                 .builder("gen_ai.client.token.usage")
                 .description("Number of input and output tokens used")
-                .tags(call(route))
+                .tags(call(operation, route))
                 .tag(RESPONSE_MODEL, model)
                 .tag("gen_ai.token.type", type)
                 .serviceLevelObjectives(TOKEN_BUCKETS)
@@ -198,9 +215,14 @@ public class GatewayMetrics {
      * {@code fallback} (answered by another route), or why it was not answered.
      */
     public void request(String route, String outcome) {
-        requestCounters.get(new RequestKey(route, outcome), key -> Counter.builder("switchboard.requests")
-                .description("Chat completion requests by the route asked for and their outcome")
-                .tags(ROUTE, route, "outcome", outcome.toLowerCase(Locale.ROOT))
+        request(CHAT, route, outcome);
+    }
+
+    /** A request of this operation ({@link #CHAT}, {@link #EMBEDDINGS}) ended; see {@link #request(String, String)}. */
+    public void request(String operation, String route, String outcome) {
+        requestCounters.get(new RequestKey(operation, route, outcome), key -> Counter.builder("switchboard.requests")
+                .description("Requests by operation (chat, embeddings), the route asked for and their outcome")
+                .tags(OPERATION, operation, ROUTE, route, "outcome", outcome.toLowerCase(Locale.ROOT))
                 .register(registry))
                 .increment();
     }

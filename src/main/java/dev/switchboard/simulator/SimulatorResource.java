@@ -127,6 +127,57 @@ public class SimulatorResource {
                 SimulatedTurn.fromGemini(body));
     }
 
+    @POST
+    @Path("/openai/v1/embeddings")
+    public RestMulti<Buffer> openAiEmbeddings(JsonNode body) {
+        return openAiFormatEmbeddings(ProviderId.OPENAI, body);
+    }
+
+    @POST
+    @Path("/openai-compatible/v1/embeddings")
+    public RestMulti<Buffer> openAiCompatibleEmbeddings(JsonNode body) {
+        return openAiFormatEmbeddings(ProviderId.OPENAI_COMPATIBLE, body);
+    }
+
+    private RestMulti<Buffer> openAiFormatEmbeddings(ProviderId provider, JsonNode body) {
+        Integer size = SimulatedEmbeddings.size(body.path("dimensions"), SimulatedEmbeddings.OPENAI_DEFAULT);
+        if (size == null) {
+            return send(Uni.createFrom().item(() -> json(400, SimulatedReplies.error(provider, 400))));
+        }
+        String model = body.path("model").asText("unknown");
+        return reply(provider, () -> SimulatedEmbeddings.openAi(model, SimulatedEmbeddings.texts(body.path("input")), size));
+    }
+
+    @POST
+    @Path("/gemini/v1beta/models/{model}:embedContent")
+    public RestMulti<Buffer> geminiEmbed(@PathParam("model") String model, JsonNode body) {
+        Integer size = SimulatedEmbeddings.size(body.path("outputDimensionality"), SimulatedEmbeddings.GEMINI_DEFAULT);
+        if (size == null) {
+            return send(Uni.createFrom().item(() -> json(400, SimulatedReplies.error(ProviderId.GEMINI, 400))));
+        }
+        return reply(ProviderId.GEMINI, () -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("embedding",
+                SimulatedEmbeddings.gemini(model, SimulatedEmbeddings.text(body.path("content")), size)));
+    }
+
+    @POST
+    @Path("/gemini/v1beta/models/{model}:batchEmbedContents")
+    public RestMulti<Buffer> geminiBatchEmbed(@PathParam("model") String model, JsonNode body) {
+        for (JsonNode request : body.path("requests")) {
+            if (SimulatedEmbeddings.size(request.path("outputDimensionality"), SimulatedEmbeddings.GEMINI_DEFAULT) == null) {
+                return send(Uni.createFrom().item(() -> json(400, SimulatedReplies.error(ProviderId.GEMINI, 400))));
+            }
+        }
+        return reply(ProviderId.GEMINI, () -> {
+            var answer = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            var embeddings = answer.putArray("embeddings");
+            for (JsonNode request : body.path("requests")) {
+                embeddings.add(SimulatedEmbeddings.gemini(model, SimulatedEmbeddings.text(request.path("content")),
+                        SimulatedEmbeddings.size(request.path("outputDimensionality"), SimulatedEmbeddings.GEMINI_DEFAULT)));
+            }
+            return answer;
+        });
+    }
+
     /**
      * Make a simulated provider misbehave: {@code {"status":503}}, {@code {"status":429,"retryAfterSeconds":5}},
      * {@code {"delayMs":15000}}; and for streams {@code {"cutAfterEvents":3}}, {@code {"stallAfterEvents":3}}.

@@ -77,6 +77,41 @@ public interface GeminiClient {
             @HeaderParam("x-goog-api-key") String apiKey, JsonBody body);
 
     /**
+     * One text's embedding, with the same timeout, breaker policy and fallback as {@link #generateContent}.
+     * Each embeddings method has a breaker of its own name: SmallRye refuses two breakers of one name.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/v1beta/models/{model}:embedContent")
+    @Timeout(ProviderPolicy.TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+            failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
+            successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
+            skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
+                    ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
+                    ProviderFailure.AuthRejected.class })
+    @CircuitBreakerName("gemini-embed-content")
+    @Fallback(GeminiEmbedFailureFallback.class)
+    Uni<GeminiEmbeddings.Single> embedContent(@Url String baseUrl, @PathParam("model") String model,
+            @HeaderParam("x-goog-api-key") String apiKey, JsonBody body);
+
+    /** Several texts' embeddings in one call, in order; policy as for {@link #embedContent}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/v1beta/models/{model}:batchEmbedContents")
+    @Timeout(ProviderPolicy.TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+            failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
+            successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
+            skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
+                    ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
+                    ProviderFailure.AuthRejected.class })
+    @CircuitBreakerName("gemini-batch-embed-contents")
+    @Fallback(GeminiBatchEmbedFailureFallback.class)
+    Uni<GeminiEmbeddings.Batch> batchEmbedContents(@Url String baseUrl, @PathParam("model") String model,
+            @HeaderParam("x-goog-api-key") String apiKey, JsonBody body);
+
+    /**
      * The model list: the health probe's cheap call, never billed. It carries no fault-tolerance
      * annotation on purpose: a probe must not count in the breaker that guards completions, and
      * the prober bounds it with its own timeout ({@code switchboard.probes.timeout}). {@code pageSize=1}

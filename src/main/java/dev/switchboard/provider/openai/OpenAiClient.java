@@ -79,6 +79,26 @@ public interface OpenAiClient {
     @Path("/models")
     Uni<OpenAiModelList> listModels(@Url String baseUrl, @HeaderParam("Authorization") String authorization);
 
+    /**
+     * {@code POST {base}/embeddings}, with the same timeout, breaker policy and fallback as
+     * {@link #chatCompletions}. Its breaker has a name of its own ({@code openai-embeddings}): SmallRye refuses
+     * two breakers of one name, and an embeddings endpoint failing says little about completions.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/embeddings")
+    @Timeout(ProviderPolicy.TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+            failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
+            successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
+            skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
+                    ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
+                    ProviderFailure.AuthRejected.class })
+    @CircuitBreakerName("openai-embeddings")
+    @Fallback(OpenAiEmbeddingsFailureFallback.class)
+    Uni<OpenAiEmbeddingResponse> embeddings(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
+            JsonBody body);
+
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {
         return OpenAiErrors.classify(ProviderId.OPENAI, response);

@@ -25,6 +25,8 @@ import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.ProviderPolicy;
 import dev.switchboard.provider.openai.OpenAiChatResponse;
+import dev.switchboard.provider.openai.OpenAiEmbeddingResponse;
+import dev.switchboard.provider.openai.OpenAiEmbeddingsFailureFallback;
 import dev.switchboard.provider.openai.OpenAiErrors;
 import dev.switchboard.provider.openai.OpenAiModelList;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -82,6 +84,26 @@ public interface OpenAiCompatibleClient {
     @GET
     @Path("/models")
     Uni<OpenAiModelList> listModels(@Url String baseUrl, @HeaderParam("Authorization") String authorization);
+
+    /**
+     * {@code POST {base}/embeddings}, with the same timeout, breaker policy and fallback as
+     * {@link #chatCompletions}. Its breaker has a name of its own ({@code openai-compatible-embeddings}): SmallRye refuses
+     * two breakers of one name, and an embeddings endpoint failing says little about completions.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/embeddings")
+    @Timeout(ProviderPolicy.TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+            failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
+            successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
+            skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
+                    ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
+                    ProviderFailure.AuthRejected.class })
+    @CircuitBreakerName("openai-compatible-embeddings")
+    @Fallback(OpenAiEmbeddingsFailureFallback.class)
+    Uni<OpenAiEmbeddingResponse> embeddings(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
+            JsonBody body);
 
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {

@@ -70,6 +70,16 @@ class GeminiStreamingAdapterTest {
         public Uni<GeminiModelList> listModels(String baseUrl, String apiKey) {
             throw new UnsupportedOperationException("the stream test calls only streamGenerateContent");
         }
+
+        @Override
+        public Uni<GeminiEmbeddings.Single> embedContent(String baseUrl, String model, String apiKey, JsonBody body) {
+            throw new UnsupportedOperationException("the stream test calls only streamGenerateContent");
+        }
+
+        @Override
+        public Uni<GeminiEmbeddings.Batch> batchEmbedContents(String baseUrl, String model, String apiKey, JsonBody body) {
+            throw new UnsupportedOperationException("the stream test calls only streamGenerateContent");
+        }
     }
 
     private static GeminiAdapter adapter(GeminiClient client) {
