@@ -89,18 +89,19 @@ public record AdminStatus(@JsonProperty("default_chain") List<String> defaultCha
     }
 
     /**
-     * One provider.
+     * One provider instance.
      *
+     * @param type        the API it speaks: openai, anthropic, gemini or openai-compatible
      * @param simulated   answered by the built-in simulator (no key and no URL configured)
-     * @param breaker     its client's circuit breaker: closed, open or half_open
+     * @param breaker     the instance's own circuit breaker: closed, open or half_open
      * @param keyRejected its key was refused (401/403): its routes are out until a restart with a new key
      */
-    @JsonPropertyOrder({ "name", "simulated", "breaker", "key_rejected", "probe" })
-    public record ProviderView(String name, boolean simulated, String breaker,
+    @JsonPropertyOrder({ "name", "type", "simulated", "breaker", "key_rejected", "probe" })
+    public record ProviderView(String name, String type, boolean simulated, String breaker,
             @JsonProperty("key_rejected") boolean keyRejected, ProbeView probe) {
 
         static ProviderView of(ProviderStatus provider, boolean simulated, UnaryOperator<String> redact) {
-            return new ProviderView(provider.provider().configName(), simulated,
+            return new ProviderView(provider.provider().configName(), provider.provider().type().configName(), simulated,
                     ProviderBreakers.wireName(provider.breaker()), provider.keyRejected(),
                     ProbeView.of(provider.probe(), redact));
         }

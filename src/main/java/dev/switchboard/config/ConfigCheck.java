@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 
 import dev.switchboard.degraded.StaticMessages;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderInstances;
 import dev.switchboard.routing.Tier;
 import dev.switchboard.security.Callers;
 import io.quarkus.runtime.StartupEvent;
@@ -47,12 +48,8 @@ public class ConfigCheck {
         List<String> problems = new ArrayList<>();
         Set<String> routes = new TreeSet<>(config.routes().keySet());
         Set<String> categories = StaticMessages.catalogue(config.degraded()).keySet();
-        for (String provider : config.providers().keySet()) {
-            if (ProviderId.fromConfigName(provider).isEmpty()) {
-                problems.add("switchboard.providers." + provider + ": unknown provider '" + provider
-                        + "' (known: openai, anthropic, gemini, openai-compatible)");
-            }
-        }
+        ProviderInstances instances = ProviderInstances.of(config);
+        problems.addAll(instances.problems());
         if (config.chain().isEmpty()) {
             problems.add("switchboard.chain: must name at least one route");
         }
@@ -74,25 +71,22 @@ public class ConfigCheck {
             if (route.model().isBlank()) {
                 problems.add(key + ".model: must not be blank");
             }
-            if (!config.providers().get(route.provider().configName()).enabled()) {
-                problems.add(key + ".provider: provider '" + route.provider()
-                        + "' is disabled (switchboard.providers." + route.provider() + ".enabled=false)");
-            }
+            Optional<ProviderId> instance = instanceOf(problems, key, route.provider(), config, instances);
             checkPrice(problems, key + ".input-price", route.inputPrice());
             checkPrice(problems, key + ".output-price", route.outputPrice());
             route.cachedInputPrice().ifPresent(price -> checkPrice(problems, key + ".cached-input-price", price));
             route.cacheWritePrice().ifPresent(price -> checkPrice(problems, key + ".cache-write-price", price));
-            if (route.contextWindow() <= 0) {
-                problems.add(key + ".context-window: must be positive, was " + route.contextWindow());
-            }
+            route.contextWindow().filter(window -> window <= 0).ifPresent(window ->
+                    problems.add(key + ".context-window: must be positive, was " + window));
             route.maxOutputTokens().filter(tokens -> tokens <= 0).ifPresent(tokens ->
                     problems.add(key + ".max-output-tokens: must be positive, was " + tokens));
             checkPositive(problems, key + ".timeout", route.timeout());
             checkPositive(problems, key + ".first-token-timeout", route.firstTokenTimeout());
             checkPositive(problems, key + ".stream-idle-timeout", route.streamIdleTimeout());
-            if (route.continuation().orElse(false) && !route.provider().canContinue()) {
+            if (route.continuation().orElse(false) && instance.filter(i -> !instances.canContinue(i)).isPresent()) {
                 problems.add(key + ".continuation: provider '" + route.provider()
-                        + "' cannot continue a partial answer (only anthropic and openai-compatible can)");
+                        + "' cannot continue a partial answer (only anthropic and openai-compatible can, unless"
+                        + " their instance says continuation=false)");
             }
             route.category().filter(category -> !categories.contains(category)).ifPresent(category ->
                     problems.add(key + ".category: '" + category + "' is not a degraded-mode category (known: "
@@ -167,11 +161,10 @@ public class ConfigCheck {
             if (route.model().isBlank()) {
                 problems.add(key + ".model: must not be blank");
             }
-            if (route.provider() == ProviderId.ANTHROPIC) {
-                problems.add(key + ".provider: anthropic has no embeddings API (use openai, gemini or openai-compatible)");
-            } else if (!config.providers().get(route.provider().configName()).enabled()) {
-                problems.add(key + ".provider: provider '" + route.provider()
-                        + "' is disabled (switchboard.providers." + route.provider() + ".enabled=false)");
+            Optional<ProviderId> instance = instanceOf(problems, key, route.provider(), config, ProviderInstances.of(config));
+            if (instance.filter(i -> !i.type().hasEmbeddings()).isPresent()) {
+                problems.add(key + ".provider: " + instance.get().type() + " has no embeddings API (instance '"
+                        + route.provider() + "'; use an openai, gemini or openai-compatible one)");
             }
             if (route.dimensions() <= 0) {
                 problems.add(key + ".dimensions: must be positive, was " + route.dimensions());
@@ -224,6 +217,21 @@ public class ConfigCheck {
                         + ", so their spend and remembered answers could not be kept apart; replace one of them");
             }
         });
+    }
+
+    /** The instance a route's {@code provider} names, if it is configured and enabled; a problem otherwise. */
+    private static Optional<ProviderId> instanceOf(List<String> problems, String key, String name, SwitchboardConfig config,
+            ProviderInstances instances) {
+        Optional<ProviderId> known = instances.all().stream().filter(i -> i.name().equals(name)).findFirst();
+        if (known.isEmpty()) {
+            problems.add(key + ".provider: unknown provider '" + name + "' (configured: "
+                    + String.join(", ", instances.all().stream().map(ProviderId::name).toList()) + ")");
+        } else if (!instances.enabled(known.get())) {
+            problems.add(key + ".provider: provider '" + name + "' is disabled (switchboard.providers." + name
+                    + ".enabled=false)");
+            return Optional.empty();
+        }
+        return known;
     }
 
     private static void checkNames(List<String> problems, String key, List<String> names, Set<String> routes) {

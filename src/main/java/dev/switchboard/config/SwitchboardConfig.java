@@ -51,8 +51,8 @@ public interface SwitchboardConfig {
     Degraded degraded();
 
     interface Route {
-        /** The provider serving this route: openai, anthropic, gemini or openai-compatible. */
-        ProviderId provider();
+        /** The provider instance serving this route: a name under {@code switchboard.providers}, e.g. openai. */
+        String provider();
 
         /** The model name the provider knows, e.g. {@code claude-sonnet-4-5}. */
         String model();
@@ -88,9 +88,11 @@ public interface SwitchboardConfig {
          */
         Optional<List<CacheBreakpoint>> autoCache();
 
-        /** The model's context window in tokens; a context overflow only moves to larger ones. */
-        @WithDefault("128000")
-        int contextWindow();
+        /**
+         * The model's context window in tokens; a context overflow only moves to larger ones. Defaults to
+         * its provider instance's {@code context-window}.
+         */
+        Optional<Integer> contextWindow();
 
         /** The complexity tier this route serves best. */
         Optional<Tier> tier();
@@ -123,10 +125,10 @@ public interface SwitchboardConfig {
 
         /**
          * Whether the route's model takes images. A request with an image skips a route that does not,
-         * without calling it, as it skips one that cannot honour a parameter.
+         * without calling it, as it skips one that cannot honour a parameter. Defaults to its provider
+         * instance's {@code vision}.
          */
-        @WithDefault("true")
-        boolean vision();
+        Optional<Boolean> vision();
 
         /**
          * The degraded-mode category of requests for this route (one of
@@ -137,8 +139,8 @@ public interface SwitchboardConfig {
     }
 
     interface EmbeddingRoute {
-        /** The provider serving this route: openai, gemini or openai-compatible (Anthropic has no embeddings API). */
-        ProviderId provider();
+        /** The provider instance serving this route, of type openai, gemini or openai-compatible (Anthropic has no embeddings API). */
+        String provider();
 
         /** The embedding model the provider knows, e.g. {@code text-embedding-3-small}. */
         String model();
@@ -171,8 +173,53 @@ public interface SwitchboardConfig {
     }
 
     interface Provider {
-        /** The provider's API key; unset means the provider is simulated (unless its URL is set). */
+        /**
+         * The API the instance speaks: openai, anthropic, gemini or openai-compatible. Optional only
+         * for the four built-in instances, whose name is their type.
+         */
+        Optional<String> type();
+
+        /**
+         * The API base URL (with {@code /v1} for the OpenAI formats). Defaults to the type's public
+         * URL; required for openai-compatible instances other than the built-in one. The built-in
+         * instances also read {@code quarkus.rest-client.<name>.url}.
+         */
+        Optional<String> url();
+
+        /** The provider's API key; unset means a built-in instance is simulated (unless its URL is set). */
         Optional<String> apiKey();
+
+        /**
+         * The environment variable holding the key, for instances beyond the built-in four: start-up
+         * fails, naming this key, when the variable is not set.
+         */
+        Optional<String> apiKeyEnv();
+
+        /**
+         * Serve this instance from the built-in simulator even though it is configured: for trying a
+         * configuration out. Built-in instances without a key or URL are simulated anyway.
+         */
+        @WithDefault("false")
+        boolean simulated();
+
+        /** Whether models on this instance take images; the default for its routes' {@code vision}. */
+        @WithDefault("true")
+        boolean vision();
+
+        /** The context window of this instance's models, in tokens: the default for its routes' {@code context-window}. */
+        @WithDefault("128000")
+        int contextWindow();
+
+        /** Whether models on this instance take tools; requests with tools skip it when false. */
+        @WithDefault("true")
+        boolean tools();
+
+        /**
+         * Whether the server can continue a partial answer (a broken stream's recovery): true lets its
+         * routes continue by default, false forbids it. Unset: Anthropic continues, OpenAI-compatible
+         * servers may when a route opts in, OpenAI and Gemini cannot.
+         */
+        Optional<Boolean> continuation();
 
         /** False removes the provider: routes on it fail start-up, requests naming it get a 400. */
         @WithDefault("true")

@@ -2,6 +2,7 @@ package dev.switchboard.embedding;
 
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -11,7 +12,7 @@ import io.smallrye.mutiny.Uni;
  */
 public interface EmbeddingAdapter {
 
-    ProviderId id();
+    ProviderType type();
 
     Uni<EmbeddingResult> embed(EmbeddingRequest request, EmbeddingRoute route);
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.routing.Route;
 
 /**
@@ -26,12 +27,12 @@ public record EmbeddingRoute(Route route, int dimensions, List<String> fallbacks
         fallbacks = List.copyOf(fallbacks);
     }
 
-    static EmbeddingRoute of(String name, SwitchboardConfig.EmbeddingRoute config) {
-        Route route = new Route(name, config.provider(), config.model(), config.inputPrice(), BigDecimal.ZERO,
+    static EmbeddingRoute of(String name, SwitchboardConfig.EmbeddingRoute config, ProviderId instance) {
+        Route route = new Route(name, instance, config.model(), config.inputPrice(), BigDecimal.ZERO,
                 Optional.empty(), Route.UNKNOWN_CONTEXT, Optional.empty(), config.timeout(), config.fallbacks(),
                 Optional.empty(), Optional.empty());
         return new EmbeddingRoute(route, config.dimensions(), config.fallbacks().orElse(List.of()),
-                config.requestDimensions().orElse(config.provider() != ProviderId.OPENAI_COMPATIBLE));
+                config.requestDimensions().orElse(instance.type() != ProviderType.OPENAI_COMPATIBLE));
     }
 
     /** {@code provider/model} from a request: no price, no fallbacks, the provider's own vector size. */

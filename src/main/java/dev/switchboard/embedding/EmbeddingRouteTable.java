@@ -1,7 +1,6 @@
 package dev.switchboard.embedding;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderInstances;
 
 /**
  * The configured embedding routes, and what a request's {@code model} names: a route (then its
@@ -23,23 +24,35 @@ import dev.switchboard.provider.ProviderId;
 @ApplicationScoped
 public class EmbeddingRouteTable {
 
-    /** The providers with an embeddings API. */
-    static final List<ProviderId> PROVIDERS = List.of(ProviderId.OPENAI, ProviderId.GEMINI, ProviderId.OPENAI_COMPATIBLE);
-
     private final Map<String, EmbeddingRoute> routes;
-    private final SwitchboardConfig config;
+    private final ProviderInstances instances;
 
+    /** The routes of a configuration, for code that runs without beans. */
     public EmbeddingRouteTable(SwitchboardConfig config) {
-        this.config = config;
-        this.routes = of(config);
+        this(config, ProviderInstances.of(config));
     }
 
-    /** The embedding routes the configuration names, by name, in name order. */
-    public static Map<String, EmbeddingRoute> of(SwitchboardConfig config) {
+    @Inject
+    public EmbeddingRouteTable(SwitchboardConfig config, ProviderInstances instances) {
+        this.instances = instances;
+        this.routes = of(config, instances);
+    }
+
+    /**
+     * The embedding routes the configuration names, by name, in name order; one on an unknown instance
+     * is left out (start-up refuses it, naming its key).
+     */
+    public static Map<String, EmbeddingRoute> of(SwitchboardConfig config, ProviderInstances instances) {
         Map<String, EmbeddingRoute> routes = new LinkedHashMap<>();
         config.embeddingRoutes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> routes.put(entry.getKey(), EmbeddingRoute.of(entry.getKey(), entry.getValue())));
+                .forEach(entry -> instances.named(entry.getValue().provider()).ifPresent(instance ->
+                        routes.put(entry.getKey(), EmbeddingRoute.of(entry.getKey(), entry.getValue(), instance))));
         return routes;
+    }
+
+    /** Whether the instance's API has embeddings. */
+    public static boolean embeds(ProviderId instance) {
+        return instance.type().hasEmbeddings();
     }
 
     public Optional<EmbeddingRoute> named(String name) {
@@ -74,9 +87,8 @@ public class EmbeddingRouteTable {
         }
         String providerName = model.substring(0, slash);
         String upstreamModel = model.substring(slash + 1);
-        ProviderId provider = ProviderId.fromConfigName(providerName)
-                .filter(PROVIDERS::contains)
-                .filter(p -> config.providers().get(p.configName()).enabled())
+        ProviderId provider = instances.named(providerName)
+                .filter(EmbeddingRouteTable::embeds)
                 .orElseThrow(() -> new InvalidRequestException(404, "model", "model: no embeddings on provider '" + providerName
                         + "' in '" + model + "'; providers with embeddings: " + String.join(", ", providers()),
                         "model_not_found"));
@@ -88,8 +100,6 @@ public class EmbeddingRouteTable {
     }
 
     private List<String> providers() {
-        return Arrays.stream(ProviderId.values()).filter(PROVIDERS::contains)
-                .filter(p -> config.providers().get(p.configName()).enabled())
-                .map(ProviderId::configName).toList();
+        return instances.enabled().stream().filter(EmbeddingRouteTable::embeds).map(ProviderId::name).toList();
     }
 }

@@ -30,7 +30,9 @@ import dev.switchboard.metrics.GatewayMetrics;
 import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.FailureKind;
 import dev.switchboard.provider.ProviderFailure;
+import dev.switchboard.provider.InstanceGuards;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.routing.AllRoutesFailed;
 import dev.switchboard.routing.AllRoutesFailed.Verdict;
 import dev.switchboard.routing.Attempt;
@@ -58,7 +60,8 @@ public class EmbeddingRouter {
 
     private static final Logger LOG = Logger.getLogger(EmbeddingRouter.class);
 
-    private final Map<ProviderId, EmbeddingAdapter> adapters = new EnumMap<>(ProviderId.class);
+    private final Map<ProviderType, EmbeddingAdapter> adapters = new EnumMap<>(ProviderType.class);
+    private final InstanceGuards guards;
     private final RouteAvailability availability;
     private final FailoverPolicy policy;
     private final SwitchboardConfig config;
@@ -68,8 +71,9 @@ public class EmbeddingRouter {
     private final Budgets budgets;
 
     public EmbeddingRouter(Instance<EmbeddingAdapter> adapters, RouteAvailability availability, SwitchboardConfig config,
-            SecretRedactor redactor, GatewayMetrics metrics, SpendLedger spend, Budgets budgets) {
-        adapters.forEach(adapter -> this.adapters.put(adapter.id(), adapter));
+            SecretRedactor redactor, GatewayMetrics metrics, SpendLedger spend, Budgets budgets, InstanceGuards guards) {
+        adapters.forEach(adapter -> this.adapters.put(adapter.type(), adapter));
+        this.guards = guards;
         this.availability = availability;
         this.policy = new FailoverPolicy(config.routing());
         this.config = config;
@@ -170,7 +174,7 @@ public class EmbeddingRouter {
             boolean routeLimitFirst = own.filter(limit -> limit.compareTo(remaining) < 0).isPresent();
             Duration limit = routeLimitFirst ? own.get() : remaining;
             long start = System.nanoTime();
-            return Uni.createFrom().deferred(() -> adapters.get(route.provider()).embed(request, route))
+            return guards.embeddings(route.provider(), () -> adapters.get(route.provider().type()).embed(request, route))
                     .map(result -> checked(route, result))
                     .ifNoItem().after(limit).failWith(() -> routeLimitFirst
                             ? new ProviderFailure.TimedOut(route.provider(),

@@ -12,7 +12,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.InstanceGuards;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderInstances;
+import dev.switchboard.provider.ProviderPolicy;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -28,23 +31,36 @@ public class ProviderBreakers {
 
     private final CircuitBreakerMaintenance maintenance;
     private final SwitchboardConfig config;
+    private final ProviderInstances instances;
+    private final InstanceGuards guards;
     private final Clock clock;
     private final Map<ProviderId, Instant> openedAt = new ConcurrentHashMap<>();
 
     @Inject
-    public ProviderBreakers(CircuitBreakerMaintenance maintenance, SwitchboardConfig config) {
-        this(maintenance, config, Clock.systemUTC());
+    public ProviderBreakers(CircuitBreakerMaintenance maintenance, SwitchboardConfig config, InstanceGuards guards) {
+        this(maintenance, config, guards, Clock.systemUTC());
     }
 
-    ProviderBreakers(CircuitBreakerMaintenance maintenance, SwitchboardConfig config, Clock clock) {
+    /** Breakers read without instance guards (tests of what reads them). */
+    public ProviderBreakers(CircuitBreakerMaintenance maintenance, SwitchboardConfig config) {
+        this(maintenance, config, null, Clock.systemUTC());
+    }
+
+    ProviderBreakers(CircuitBreakerMaintenance maintenance, SwitchboardConfig config, InstanceGuards guards, Clock clock) {
         this.maintenance = maintenance;
         this.config = config;
+        this.instances = ProviderInstances.of(config);
+        this.guards = guards;
         this.clock = clock;
     }
 
     void watch(@Observes StartupEvent event) {
-        for (ProviderId provider : ProviderId.values()) {
-            maintenance.onStateChange(provider.configName(), state -> changed(provider, state));
+        // A programmatic breaker exists once its guard is built: build them all before watching.
+        if (guards != null) {
+            guards.createAll();
+        }
+        for (ProviderId provider : instances.all()) {
+            maintenance.onStateChange(InstanceGuards.breakerName(provider), state -> changed(provider, state));
         }
     }
 
@@ -63,7 +79,7 @@ public class ProviderBreakers {
 
     /** The breaker's state as SmallRye reports it. */
     public CircuitBreakerState state(ProviderId provider) {
-        return maintenance.currentState(provider.configName());
+        return maintenance.currentState(InstanceGuards.breakerName(provider));
     }
 
     /** Whether a call now would be refused by the open breaker without reaching the provider. */
@@ -78,13 +94,17 @@ public class ProviderBreakers {
             return Duration.ZERO;
         }
         Duration left = Duration.between(clock.instant(),
-                opened.plusMillis(config.providers().get(provider.configName()).breaker().delayMs()));
+                opened.plusMillis(config.providers().get(provider.name()).breaker().delayMs()));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Closes the provider's breaker: its probe saw it come back, so waiting out the delay would only cost time. */
+    /**
+     * Closes the instance's breaker, and its API's backstop breakers: its probe saw it come back, so
+     * waiting out the delay would only cost time.
+     */
     public void reset(ProviderId provider) {
-        maintenance.reset(provider.configName());
+        maintenance.reset(InstanceGuards.breakerName(provider));
+        ProviderPolicy.backstopBreakers(provider.type()).forEach(maintenance::reset);
         openedAt.remove(provider);
     }
 

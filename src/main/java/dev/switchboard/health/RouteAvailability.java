@@ -21,6 +21,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.embedding.EmbeddingRouteTable;
 import dev.switchboard.provider.FailureKind;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderInstances;
 import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RouteTable;
 
@@ -61,7 +62,7 @@ public class RouteAvailability {
                     return size() > MAX_AD_HOC_ROUTES;
                 }
             });
-    private final Map<ProviderId, ProviderProbeRecord> probes = new EnumMap<>(ProviderId.class);
+    private final Map<ProviderId, ProviderProbeRecord> probes = new LinkedHashMap<>();
     private final Set<ProviderId> rejectedKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> prefillRejected = ConcurrentHashMap.newKeySet();
 
@@ -75,9 +76,10 @@ public class RouteAvailability {
         this.breakers = breakers;
         this.clock = clock;
         routes.all().forEach(route -> configured.put(route.name(), new RouteHealth(route, config.health(), clock)));
-        EmbeddingRouteTable.of(config).values().forEach(route ->
+        ProviderInstances instances = ProviderInstances.of(config);
+        EmbeddingRouteTable.of(config, instances).values().forEach(route ->
                 embedding.put(route.name(), new RouteHealth(route.route(), config.health(), clock)));
-        for (ProviderId provider : ProviderId.values()) {
+        for (ProviderId provider : instances.all()) {
             probes.put(provider, new ProviderProbeRecord(clock));
         }
     }
@@ -210,10 +212,10 @@ public class RouteAvailability {
 
     private List<RouteHealth> routesOf(ProviderId provider) {
         List<RouteHealth> of = new ArrayList<>();
-        configured.values().stream().filter(h -> h.route().provider() == provider).forEach(of::add);
-        embedding.values().stream().filter(h -> h.route().provider() == provider).forEach(of::add);
+        configured.values().stream().filter(h -> h.route().provider().equals(provider)).forEach(of::add);
+        embedding.values().stream().filter(h -> h.route().provider().equals(provider)).forEach(of::add);
         synchronized (adHoc) {
-            adHoc.values().stream().filter(h -> h.route().provider() == provider).forEach(of::add);
+            adHoc.values().stream().filter(h -> h.route().provider().equals(provider)).forEach(of::add);
         }
         return of;
     }

@@ -41,6 +41,8 @@ public class GatewayMetrics {
     static final String ROUTE = "switchboard.route";
     static final String OPERATION = "gen_ai.operation.name";
     static final String PROVIDER = "gen_ai.provider.name";
+    /** Which configured instance of the provider served the call ({@code switchboard.providers.<name>}). */
+    static final String INSTANCE = "switchboard.provider.instance";
     static final String REQUEST_MODEL = "gen_ai.request.model";
     static final String RESPONSE_MODEL = "gen_ai.response.model";
     static final String ERROR_TYPE = "error.type";
@@ -91,23 +93,19 @@ public class GatewayMetrics {
             Gauge.builder("switchboard.route.available", availability,
                     health -> health.unavailable(route).isEmpty() ? 1 : 0)
                     .description("1 while the route takes requests, 0 while it is out (open circuit, cooldown, failing probe, rejected key)")
-                    .tags(ROUTE, route.name(), PROVIDER, providerName(route.provider()))
+                    .tags(ROUTE, route.name(), PROVIDER, providerName(route.provider()), INSTANCE, route.provider().name())
                     .register(registry);
         }
     }
 
     /** The OpenTelemetry GenAI provider name (a custom one for OpenAI-compatible servers). */
     static String providerName(ProviderId provider) {
-        return switch (provider) {
-            case OPENAI -> "openai";
-            case ANTHROPIC -> "anthropic";
-            case GEMINI -> "gcp.gemini";
-            case OPENAI_COMPATIBLE -> "openai_compatible";
-        };
+        return provider.type().genAiName();
     }
 
     private static Tags call(String operation, Route route) {
-        return Tags.of(OPERATION, operation, PROVIDER, providerName(route.provider()), REQUEST_MODEL, route.model(),
+        return Tags.of(OPERATION, operation, PROVIDER, providerName(route.provider()), INSTANCE, route.provider().name(),
+                REQUEST_MODEL, route.model(),
                 ROUTE, route.name());
     }
 

@@ -27,7 +27,10 @@ public final class FailureFallback {
     private FailureFallback() {
     }
 
-    /** The failed call, as a typed failure of the provider whose client was called. */
+    /**
+     * The failed call, as a typed failure of the API whose client was called (attributed to the instance
+     * called by {@link InstanceGuards}, which alone knows it).
+     */
     public static <T> Uni<T> typed(ExecutionContext context) {
         return Uni.createFrom().failure(classify(providerOf(context.getMethod().getDeclaringClass()), context.getFailure()));
     }
@@ -47,7 +50,7 @@ public final class FailureFallback {
             throw new IllegalStateException(client + " is not a provider REST client");
         }
         String key = registration.configKey();
-        return ProviderId.fromConfigName(key).orElseThrow(() -> new IllegalStateException("no provider named " + key));
+        return ProviderId.builtIn(key).orElseThrow(() -> new IllegalStateException("no provider type named " + key));
     }
 
     public static ProviderFailure classify(ProviderId provider, Throwable failure) {

@@ -10,13 +10,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One provider, seen by the router: translation in, a call through the provider's typed REST
- * client (which carries its timeout, circuit breaker and fallback), translation out.
- * Every failure arrives as a {@link ProviderFailure}.
+ * One provider API, seen by the router: translation in, a call through the API's typed REST client
+ * (which carries its timeout, circuit breaker and fallback) to the route's provider instance,
+ * translation out. Every failure arrives as a {@link ProviderFailure}.
  */
 public interface ProviderAdapter {
 
-    ProviderId id();
+    ProviderType type();
 
     /** Why this provider cannot serve the request as asked (a parameter it has no equivalent for), if so. */
     Optional<String> unsupported(ChatRequest request);
@@ -29,7 +29,7 @@ public interface ProviderAdapter {
      * ends if the connection does; the router judges whether the answer was complete.
      *
      * @param prefill the start of an answer to continue from, when the router recovers a broken
-     *                stream on this route (only offered where {@link ProviderId#canContinue} is true)
+     *                stream on this route (only offered where {@link ProviderInstances#canContinue} is true)
      */
     Multi<StreamEvent> stream(ChatRequest request, Route route, Optional<String> prefill);
 
@@ -40,5 +40,5 @@ public interface ProviderAdapter {
      * {@link ModelListProbe}). It has no timeout, breaker or fallback of its own: the prober bounds
      * it, and a probe must not count in the breaker that guards requests.
      */
-    Uni<Void> probe();
+    Uni<Void> probe(ProviderId instance);
 }

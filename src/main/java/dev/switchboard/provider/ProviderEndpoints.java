@@ -1,6 +1,6 @@
 package dev.switchboard.provider;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import dev.switchboard.config.SwitchboardConfig;
@@ -16,44 +17,70 @@ import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Where each provider is reached and with which key. A provider is real when its base URL is set
- * ({@code quarkus.rest-client.<provider>.url}) or its API key is set (then its public URL is the
- * default); otherwise it is simulated: served by this application under {@code /simulated/<provider>}
- * and reached through the same typed REST client, so routing and failover behave as in production.
+ * Where each provider instance is reached and with which key. A built-in instance is real when its
+ * base URL is set ({@code switchboard.providers.<name>.url} or {@code quarkus.rest-client.<name>.url})
+ * or its API key is set (then its public URL is the default); otherwise it is simulated: served by this
+ * application under {@code /simulated/<type>} and reached through the same typed REST client, so routing
+ * and failover behave as in production. Any other instance is real unless configured
+ * {@code simulated=true}; start-up has checked its URL and key ({@link ProviderInstances#problems}).
  */
 @ApplicationScoped
 public class ProviderEndpoints {
 
     private static final Logger LOG = Logger.getLogger(ProviderEndpoints.class);
 
-    /** Where a provider is reached. {@code baseUrl} is empty for a simulated provider (it follows the HTTP port). */
-    public record Endpoint(ProviderId provider, Optional<String> baseUrl, Optional<String> apiKey) {
+    /**
+     * Where a provider is reached. {@code baseUrl} is empty for a simulated provider (it follows the HTTP
+     * port); {@code clientTarget} says the type's REST client was built for this very URL.
+     */
+    public record Endpoint(ProviderId provider, Optional<String> baseUrl, Optional<String> apiKey, boolean clientTarget) {
         public boolean simulated() {
             return baseUrl.isEmpty();
         }
     }
 
-    private final Map<ProviderId, Endpoint> endpoints = new EnumMap<>(ProviderId.class);
+    private final Map<ProviderId, Endpoint> endpoints = new HashMap<>();
     private final Instance<HttpServer> httpServer;
 
-    public ProviderEndpoints(SwitchboardConfig config, Config rawConfig, Instance<HttpServer> httpServer) {
+    public ProviderEndpoints(ProviderInstances instances, Config rawConfig, Instance<HttpServer> httpServer) {
         this.httpServer = httpServer;
-        for (ProviderId provider : ProviderId.values()) {
-            Optional<String> key = config.providers().get(provider.configName()).apiKey();
-            Optional<String> url = rawConfig.getOptionalValue("quarkus.rest-client." + provider.configName() + ".url",
-                    String.class).or(() -> key.flatMap(k -> provider.publicUrl()));
-            endpoints.put(provider, new Endpoint(provider, url.map(ProviderEndpoints::withoutTrailingSlash), key));
+        for (ProviderId provider : instances.all()) {
+            endpoints.put(provider, endpoint(provider, instances.settings(provider), rawConfig));
         }
+    }
+
+    private static Endpoint endpoint(ProviderId provider, SwitchboardConfig.Provider settings, Config rawConfig) {
+        Optional<String> key = settings.apiKey().filter(k -> !k.isBlank())
+                .or(() -> settings.apiKeyEnv().flatMap(ProviderEndpoints::variable));
+        if (settings.simulated()) {
+            return new Endpoint(provider, Optional.empty(), key, false);
+        }
+        boolean builtIn = ProviderId.builtIn(provider.name()).filter(provider::equals).isPresent();
+        if (!builtIn) {
+            Optional<String> url = settings.url().or(() -> provider.type().publicUrl());
+            return new Endpoint(provider, url.map(ProviderEndpoints::withoutTrailingSlash), key, false);
+        }
+        // The type's REST client was built with quarkus.rest-client.<type>.url, else its public URL.
+        Optional<String> clientUrl = rawConfig.getOptionalValue("quarkus.rest-client." + provider.name() + ".url", String.class)
+                .or(() -> key.flatMap(k -> provider.type().publicUrl()));
+        Optional<String> url = settings.url().or(() -> clientUrl);
+        return new Endpoint(provider, url.map(ProviderEndpoints::withoutTrailingSlash), key,
+                settings.url().isEmpty() || settings.url().equals(clientUrl));
+    }
+
+    /** The value of an environment variable (or a config property of that name, as tests set), if set. */
+    public static Optional<String> variable(String name) {
+        return ConfigProvider.getConfig().getOptionalValue(name, String.class).filter(value -> !value.isBlank());
     }
 
     void announce(@Observes StartupEvent event) {
         for (Endpoint endpoint : endpoints.values()) {
             if (endpoint.simulated()) {
-                LOG.warnf("Provider %s is SIMULATED (no %s and no quarkus.rest-client.%s.url): its answers are canned",
-                        endpoint.provider(), endpoint.provider().keyVariable(), endpoint.provider());
+                LOG.warnf("Provider %s (%s) is SIMULATED: its answers are canned (give it a key or a URL to reach it)",
+                        endpoint.provider(), endpoint.provider().type());
             } else {
-                LOG.infof("Provider %s at %s (API key %s)", endpoint.provider(), endpoint.baseUrl().orElseThrow(),
-                        endpoint.apiKey().isPresent() ? "set" : "not set");
+                LOG.infof("Provider %s (%s) at %s (API key %s)", endpoint.provider(), endpoint.provider().type(),
+                        endpoint.baseUrl().orElseThrow(), endpoint.apiKey().isPresent() ? "set" : "not set");
             }
         }
     }
@@ -66,22 +93,37 @@ public class ProviderEndpoints {
         return endpoints.get(provider).simulated();
     }
 
-    /**
-     * The URL a call passes to the provider's REST client ({@code @Url}): this server's own simulator
-     * for a simulated provider (its port is known only once it listens), and null for a real one,
-     * whose client already has its URL: {@code quarkus.rest-client.<provider>.url}, else the public
-     * URL its {@code @RegisterRestClient} names, the same as {@link Endpoint#baseUrl}. With null the
-     * client uses the target it built at start-up instead of parsing a URL on every call.
-     */
-    public String callUrl(ProviderId provider) {
-        return simulated(provider) ? simulatorUrl(provider) : null;
+    /** Whether some instance of the type is simulated, so the simulator serves that API. */
+    public boolean simulates(ProviderType type) {
+        return endpoints.values().stream().anyMatch(e -> e.simulated() && e.provider().type() == type);
     }
 
-    private String simulatorUrl(ProviderId provider) {
+    /** The instance's API key, or null when it has none. */
+    public String apiKey(ProviderId provider) {
+        return endpoints.get(provider).apiKey().orElse(null);
+    }
+
+    /**
+     * The URL a call passes to the type's REST client ({@code @Url}): this server's own simulator for
+     * a simulated instance (its port is known only once it listens), the instance's URL for one the
+     * client was not built for, and null for the built-in instance at the client's own target
+     * ({@code quarkus.rest-client.<type>.url}, else the public URL its {@code @RegisterRestClient}
+     * names). With null the client uses the target it built at start-up instead of parsing a URL on
+     * every call.
+     */
+    public String callUrl(ProviderId provider) {
+        Endpoint endpoint = endpoints.get(provider);
+        if (endpoint.simulated()) {
+            return simulatorUrl(provider.type());
+        }
+        return endpoint.clientTarget() ? null : endpoint.baseUrl().orElseThrow();
+    }
+
+    private String simulatorUrl(ProviderType type) {
         String local = withoutTrailingSlash(httpServer.get().getLocalBaseUri().toString());
-        String base = local + "/simulated/" + provider.configName();
+        String base = local + "/simulated/" + type.configName();
         // The OpenAI convention puts the version in the base URL; the others add it to the path.
-        return provider.speaksOpenAi() ? base + "/v1" : base;
+        return type.speaksOpenAi() ? base + "/v1" : base;
     }
 
     private static String withoutTrailingSlash(String url) {

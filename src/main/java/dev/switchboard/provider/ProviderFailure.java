@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public abstract sealed class ProviderFailure extends RuntimeException {
 
-    private final ProviderId provider;
+    private volatile ProviderId provider;
     private final int status;
 
     private ProviderFailure(ProviderId provider, int status, String message, Throwable cause) {
@@ -22,6 +22,16 @@ public abstract sealed class ProviderFailure extends RuntimeException {
 
     public ProviderId provider() {
         return provider;
+    }
+
+    /**
+     * This failure, attributed to the instance that was called. A typed REST client's exception mapper
+     * and fallback know only the API they serve, not which of its instances a call went to; the call
+     * site does, and says so here before anything else sees the failure.
+     */
+    public ProviderFailure at(ProviderId instance) {
+        this.provider = instance;
+        return this;
     }
 
     /** The upstream HTTP status, or 0 when no response arrived. */

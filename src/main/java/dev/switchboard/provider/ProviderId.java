@@ -1,64 +1,57 @@
 package dev.switchboard.provider;
 
-import java.util.Arrays;
-import java.util.Optional;
+import java.util.Objects;
 
-/** The providers Switchboard can talk to; each name is also its REST client config key. */
-public enum ProviderId {
-    OPENAI("openai", "https://api.openai.com/v1", "OPENAI_API_KEY"),
-    ANTHROPIC("anthropic", "https://api.anthropic.com", "ANTHROPIC_API_KEY"),
-    GEMINI("gemini", "https://generativelanguage.googleapis.com", "GEMINI_API_KEY"),
-    OPENAI_COMPATIBLE("openai-compatible", null, "OPENAI_COMPATIBLE_API_KEY");
+/**
+ * One provider instance: a name from configuration ({@code switchboard.providers.<name>}) and the API
+ * it speaks. Health, circuits, probes, metrics and the admin status are kept per instance, so two
+ * OpenAI-compatible servers never share a fate. The four built-in instances are named after their
+ * type and are always there (simulated until given a key or a URL); {@link ProviderInstances} holds
+ * every configured one.
+ *
+ * @param name the name used in configuration, in {@code provider/model} references and in responses
+ */
+public record ProviderId(String name, ProviderType type) {
 
-    private final String configName;
-    private final String publicUrl;
-    private final String keyVariable;
+    public static final ProviderId OPENAI = new ProviderId("openai", ProviderType.OPENAI);
+    public static final ProviderId ANTHROPIC = new ProviderId("anthropic", ProviderType.ANTHROPIC);
+    public static final ProviderId GEMINI = new ProviderId("gemini", ProviderType.GEMINI);
+    public static final ProviderId OPENAI_COMPATIBLE = new ProviderId("openai-compatible", ProviderType.OPENAI_COMPATIBLE);
 
-    ProviderId(String configName, String publicUrl, String keyVariable) {
-        this.configName = configName;
-        this.publicUrl = publicUrl;
-        this.keyVariable = keyVariable;
+    /** The four built-in instances, in the order of their types. */
+    public static final java.util.List<ProviderId> BUILT_IN = java.util.List.of(OPENAI, ANTHROPIC, GEMINI, OPENAI_COMPATIBLE);
+
+    public ProviderId {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+    }
+
+    /** The built-in instance a type's name denotes, if the name is one. */
+    public static java.util.Optional<ProviderId> builtIn(String name) {
+        return ProviderType.fromConfigName(name).map(ProviderId::builtIn);
+    }
+
+    public static ProviderId builtIn(ProviderType type) {
+        return switch (type) {
+            case OPENAI -> OPENAI;
+            case ANTHROPIC -> ANTHROPIC;
+            case GEMINI -> GEMINI;
+            case OPENAI_COMPATIBLE -> OPENAI_COMPATIBLE;
+        };
     }
 
     /** The name used in configuration, in {@code provider/model} references and in responses. */
     public String configName() {
-        return configName;
+        return name;
     }
 
-    /** The provider's public API base URL, or empty for self-hosted servers that have none. */
-    public Optional<String> publicUrl() {
-        return Optional.ofNullable(publicUrl);
-    }
-
-    /** The environment variable that carries this provider's API key. */
-    public String keyVariable() {
-        return keyVariable;
-    }
-
-    /** Whether the provider speaks the OpenAI Chat Completions format, so unknown parameters pass through. */
+    /** Whether the instance speaks the OpenAI Chat Completions format, so unknown parameters pass through. */
     public boolean speaksOpenAi() {
-        return this == OPENAI || this == OPENAI_COMPATIBLE;
-    }
-
-    /**
-     * Whether the provider can continue a partial answer: Anthropic takes an assistant prefill,
-     * vLLM takes {@code continue_final_message}. OpenAI and Gemini have no such contract.
-     */
-    public boolean canContinue() {
-        return this == ANTHROPIC || this == OPENAI_COMPATIBLE;
-    }
-
-    /** Whether routes on this provider continue broken streams unless configured not to (not every compatible server can). */
-    public boolean continuesByDefault() {
-        return this == ANTHROPIC;
-    }
-
-    public static Optional<ProviderId> fromConfigName(String name) {
-        return Arrays.stream(values()).filter(p -> p.configName.equals(name)).findFirst();
+        return type.speaksOpenAi();
     }
 
     @Override
     public String toString() {
-        return configName;
+        return name;
     }
 }

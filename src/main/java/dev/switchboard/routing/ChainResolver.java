@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.ProviderInstances;
 import dev.switchboard.provider.ProviderId;
 
 /**
@@ -23,8 +24,10 @@ public class ChainResolver {
 
     private final RouteTable routes;
     private final SwitchboardConfig config;
+    private final ProviderInstances instances;
 
-    public ChainResolver(RouteTable routes, SwitchboardConfig config) {
+    public ChainResolver(RouteTable routes, SwitchboardConfig config, ProviderInstances instances) {
+        this.instances = instances;
         this.routes = routes;
         this.config = config;
     }
@@ -76,19 +79,17 @@ public class ChainResolver {
         }
         String providerName = ref.substring(0, slash);
         String upstreamModel = ref.substring(slash + 1);
-        ProviderId provider = ProviderId.fromConfigName(providerName)
-                .filter(p -> config.providers().get(p.configName()).enabled())
+        ProviderId provider = instances.named(providerName)
                 .orElseThrow(() -> new InvalidRequestException(status, param, param + ": unknown provider '" + providerName
                         + "' in '" + ref + "'; configured providers: " + enabledProviders(), code));
         if (upstreamModel.isBlank()) {
             throw new InvalidRequestException(status, param, param + ": '" + ref + "' names no model after the provider", code);
         }
-        return Route.adHoc(provider, upstreamModel);
+        SwitchboardConfig.Provider capabilities = instances.settings(provider);
+        return Route.adHoc(provider, upstreamModel, capabilities.vision(), capabilities.tools());
     }
 
     private String enabledProviders() {
-        return String.join(", ", java.util.Arrays.stream(ProviderId.values())
-                .filter(p -> config.providers().get(p.configName()).enabled())
-                .map(ProviderId::configName).toList());
+        return instances.names();
     }
 }

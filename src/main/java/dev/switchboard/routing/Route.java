@@ -19,6 +19,7 @@ import dev.switchboard.provider.ProviderId;
  * @param vision          whether the model takes images; ad-hoc routes are assumed to
  * @param cacheWritePrice USD per million input tokens written to the prompt cache, where it costs extra
  * @param autoCache       where the route sets prompt-cache breakpoints by itself (Anthropic)
+ * @param tools           whether the model takes tool definitions (its provider instance's {@code tools})
  */
 public record Route(
         String name,
@@ -35,10 +36,20 @@ public record Route(
         Optional<Integer> maxOutputTokens,
         boolean vision,
         Optional<BigDecimal> cacheWritePrice,
-        Set<CacheBreakpoint> autoCache) {
+        Set<CacheBreakpoint> autoCache,
+        boolean tools) {
 
     public Route {
         autoCache = Set.copyOf(autoCache);
+    }
+
+    /** A route whose model takes tools. */
+    public Route(String name, ProviderId provider, String model, BigDecimal inputPrice, BigDecimal outputPrice,
+            Optional<BigDecimal> cachedInputPrice, int contextWindow, Optional<Tier> tier, Optional<Duration> timeout,
+            Optional<List<String>> fallbacks, Optional<String> contextFallback, Optional<Integer> maxOutputTokens,
+            boolean vision, Optional<BigDecimal> cacheWritePrice, Set<CacheBreakpoint> autoCache) {
+        this(name, provider, model, inputPrice, outputPrice, cachedInputPrice, contextWindow, tier, timeout, fallbacks,
+                contextFallback, maxOutputTokens, vision, cacheWritePrice, autoCache, true);
     }
 
     /** Ad-hoc routes have an unknown context window: never assume one is larger. */
@@ -49,7 +60,7 @@ public record Route(
             Optional<BigDecimal> cachedInputPrice, int contextWindow, Optional<Tier> tier, Optional<Duration> timeout,
             Optional<List<String>> fallbacks, Optional<String> contextFallback, Optional<Integer> maxOutputTokens) {
         this(name, provider, model, inputPrice, outputPrice, cachedInputPrice, contextWindow, tier, timeout, fallbacks,
-                contextFallback, maxOutputTokens, true, Optional.empty(), Set.of());
+                contextFallback, maxOutputTokens, true, Optional.empty(), Set.of(), true);
     }
 
     /** Why this route cannot serve the request whatever its provider could do, if so. */
@@ -57,12 +68,20 @@ public record Route(
         if (!vision && request.hasImages()) {
             return Optional.of("route " + name + " does not take images (vision=false)");
         }
+        if (!tools && request.tools().offered()) {
+            return Optional.of("route " + name + " does not take tools (switchboard.providers." + provider + ".tools=false)");
+        }
         return Optional.empty();
     }
 
     public static Route adHoc(ProviderId provider, String model) {
+        return adHoc(provider, model, true, true);
+    }
+
+    /** {@code provider/model} from a request, with what its provider instance's models take. */
+    public static Route adHoc(ProviderId provider, String model, boolean vision, boolean tools) {
         return new Route(provider.configName() + "/" + model, provider, model, BigDecimal.ZERO, BigDecimal.ZERO,
                 Optional.empty(), UNKNOWN_CONTEXT, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), vision, Optional.empty(), Set.of(), tools);
     }
 }

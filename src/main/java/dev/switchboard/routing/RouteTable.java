@@ -9,8 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderInstances;
 
 /** The configured routes and the default chain, built once from configuration. */
 @ApplicationScoped
@@ -21,20 +24,31 @@ public class RouteTable {
     /** Each alias's route name (start-up validation guarantees no alias is a route's name or another's). */
     private final Map<String, String> aliases = new HashMap<>();
 
+    /** The routes of a configuration, for code that runs without beans. */
     public RouteTable(SwitchboardConfig config) {
+        this(config, ProviderInstances.of(config));
+    }
+
+    @Inject
+    public RouteTable(SwitchboardConfig config, ProviderInstances instances) {
+        // A route on an unknown instance is left out; start-up refuses it (ConfigCheck), naming its key.
         config.routes().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> routes.put(entry.getKey(), toRoute(entry.getKey(), entry.getValue())));
+                .forEach(entry -> instances.named(entry.getValue().provider()).ifPresent(instance ->
+                        routes.put(entry.getKey(), toRoute(entry.getKey(), entry.getValue(), instance, instances))));
         this.chain = List.copyOf(config.chain());
         config.routes().forEach((name, route) -> route.aliases().orElse(List.of())
                 .forEach(alias -> aliases.put(alias, name)));
     }
 
-    private static Route toRoute(String name, SwitchboardConfig.Route config) {
-        return new Route(name, config.provider(), config.model(), config.inputPrice(), config.outputPrice(),
-                config.cachedInputPrice(), config.contextWindow(), config.tier(), config.timeout(), config.fallbacks(),
-                config.contextFallback(), config.maxOutputTokens(), config.vision(), config.cacheWritePrice(),
-                Set.copyOf(config.autoCache().orElse(List.of())));
+    /** A configured route; what it leaves unset comes from its provider instance's capabilities. */
+    static Route toRoute(String name, SwitchboardConfig.Route config, ProviderId instance, ProviderInstances instances) {
+        SwitchboardConfig.Provider capabilities = instances.settings(instance);
+        return new Route(name, instance, config.model(), config.inputPrice(), config.outputPrice(),
+                config.cachedInputPrice(), config.contextWindow().orElse(capabilities.contextWindow()), config.tier(),
+                config.timeout(), config.fallbacks(), config.contextFallback(), config.maxOutputTokens(),
+                config.vision().orElse(capabilities.vision()), config.cacheWritePrice(),
+                Set.copyOf(config.autoCache().orElse(List.of())), capabilities.tools());
     }
 
     /** The route with this name or alias. */

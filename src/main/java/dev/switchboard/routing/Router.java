@@ -34,7 +34,9 @@ import dev.switchboard.provider.FailureFallback;
 import dev.switchboard.provider.FailureKind;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderFailure;
+import dev.switchboard.provider.InstanceGuards;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.routing.AllRoutesFailed.Verdict;
 import dev.switchboard.routing.FailoverPolicy.Decision;
 import dev.switchboard.security.SecretRedactor;
@@ -52,7 +54,8 @@ public class Router {
 
     private static final Logger LOG = Logger.getLogger(Router.class);
 
-    private final Map<ProviderId, ProviderAdapter> adapters = new EnumMap<>(ProviderId.class);
+    private final Map<ProviderType, ProviderAdapter> adapters = new EnumMap<>(ProviderType.class);
+    private final InstanceGuards guards;
     private final RouteAvailability availability;
     private final RouteTable routes;
     private final FailoverPolicy policy;
@@ -68,8 +71,9 @@ public class Router {
 
     public Router(Instance<ProviderAdapter> adapters, RouteAvailability availability, RouteTable routes,
             SwitchboardConfig config, SecretRedactor redactor, StreamSettings streamSettings, GatewayMetrics metrics,
-            ChainResolver chains, AutoRouting auto, SpendLedger spend, Vertx vertx) {
-        adapters.forEach(adapter -> this.adapters.put(adapter.id(), adapter));
+            ChainResolver chains, AutoRouting auto, SpendLedger spend, Vertx vertx, InstanceGuards guards) {
+        adapters.forEach(adapter -> this.adapters.put(adapter.type(), adapter));
+        this.guards = guards;
         this.availability = availability;
         this.routes = routes;
         this.config = config.routing();
@@ -103,7 +107,7 @@ public class Router {
     }
 
     ProviderAdapter adapter(ProviderId provider) {
-        return adapters.get(provider);
+        return adapters.get(provider.type());
     }
 
     StreamSettings streamSettings() {
@@ -126,7 +130,8 @@ public class Router {
         Call<ChatResult> whole = new Call<>() {
             @Override
             public Uni<ChatResult> attempt(Route route) {
-                return adapters.get(route.provider()).chat(request, route).map(result -> asked(request, route, result));
+                return guards.chat(route.provider(), () -> adapter(route.provider()).chat(request, route))
+                        .map(result -> asked(request, route, result));
             }
 
             @Override
@@ -164,7 +169,7 @@ public class Router {
         Call<LiveStream> streamed = new Call<>() {
             @Override
             public Uni<LiveStream> attempt(Route route) {
-                return LiveStream.open(route.provider(), adapters.get(route.provider()).stream(request, route, Optional.empty()));
+                return LiveStream.open(route.provider(), adapter(route.provider()).stream(request, route, Optional.empty()));
             }
 
             @Override
@@ -494,7 +499,7 @@ public class Router {
         private void keepLargerContexts(Route overflowed) {
             int window = overflowed.contextWindow();
             pending.removeIf(route -> {
-                boolean sameModel = route.provider() == overflowed.provider() && route.model().equals(overflowed.model());
+                boolean sameModel = route.provider().equals(overflowed.provider()) && route.model().equals(overflowed.model());
                 boolean notLarger = window > 0 && route.contextWindow() != Route.UNKNOWN_CONTEXT
                         && route.contextWindow() <= window;
                 if (sameModel || notLarger) {
@@ -559,7 +564,7 @@ public class Router {
     /** Why a route cannot serve the request (its model, or its provider's API, lacks something asked for), if so. */
     private Optional<String> unsupported(Route route, ChatRequest request) {
         Optional<String> byRoute = route.cannotServe(request);
-        return byRoute.isPresent() ? byRoute : adapters.get(route.provider()).unsupported(request);
+        return byRoute.isPresent() ? byRoute : adapter(route.provider()).unsupported(request);
     }
 
     static long millisSince(long startNanos) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.health.RouteAvailability;
+import dev.switchboard.provider.ProviderInstances;
 
 /** Each route's stream limits and whether it may continue a broken stream, with the routing defaults filled in. */
 @ApplicationScoped
@@ -14,10 +15,12 @@ public class StreamSettings {
 
     private final SwitchboardConfig config;
     private final RouteAvailability availability;
+    private final ProviderInstances instances;
 
-    public StreamSettings(SwitchboardConfig config, RouteAvailability availability) {
+    public StreamSettings(SwitchboardConfig config, RouteAvailability availability, ProviderInstances instances) {
         this.config = config;
         this.availability = availability;
+        this.instances = instances;
     }
 
     public Duration firstTokenTimeout(Route route) {
@@ -33,8 +36,8 @@ public class StreamSettings {
     /** On where the route says so (or its provider does by default), unless the model has refused a prefill. */
     public boolean continues(Route route) {
         boolean wanted = configured(route).flatMap(SwitchboardConfig.Route::continuation)
-                .orElse(route.provider().continuesByDefault());
-        return wanted && route.provider().canContinue() && !availability.prefillRejected(route);
+                .orElse(instances.continuesByDefault(route.provider()));
+        return wanted && instances.canContinue(route.provider()) && !availability.prefillRejected(route);
     }
 
     private Optional<SwitchboardConfig.Route> configured(Route route) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.ProviderEndpoints;
 
 /**
  * Removes secrets from any text that leaves the gateway: upstream error messages shown to callers,
@@ -29,6 +30,8 @@ public class SecretRedactor {
     public SecretRedactor(SwitchboardConfig config) {
         this(Stream.of(
                 config.providers().values().stream().map(SwitchboardConfig.Provider::apiKey).flatMap(Optional::stream),
+                config.providers().values().stream().map(SwitchboardConfig.Provider::apiKeyEnv).flatMap(Optional::stream)
+                        .map(ProviderEndpoints::variable).flatMap(Optional::stream),
                 config.auth().apiKeys().orElse(List.of()).stream(),
                 config.auth().adminKey().stream()).flatMap(keys -> keys).toList());
     }

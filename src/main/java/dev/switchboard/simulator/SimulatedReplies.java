@@ -36,7 +36,7 @@ final class SimulatedReplies {
     static String answer(ProviderId provider, String model, String lastUserText) {
         String echo = lastUserText.length() > ECHO_LIMIT ? lastUserText.substring(0, ECHO_LIMIT) + "..." : lastUserText;
         return "[simulated " + provider + " " + model + "] This is a canned answer from Switchboard's built-in "
-                + "simulator; set " + provider.keyVariable() + " to reach the real provider. You said: \"" + echo + "\"";
+                + "simulator; set " + provider.type().keyVariable() + " to reach the real provider. You said: \"" + echo + "\"";
     }
 
     /** A rough token count (about four characters a token), enough to make usage figures plausible. */
@@ -146,7 +146,7 @@ final class SimulatedReplies {
     /** Anthropic's error object has a record; OpenAI's and Google's are read as trees, so written as trees. */
     static Object error(ProviderId provider, int status) {
         String message = "Simulated failure (HTTP " + status + ") set through PUT /simulated/" + provider + "/fault";
-        return switch (provider) {
+        return switch (provider.type()) {
             case ANTHROPIC -> new AnthropicErrorResponse("error",
                     new AnthropicErrorResponse.Detail(anthropicType(status), message), id("req_sim"));
             case GEMINI -> {

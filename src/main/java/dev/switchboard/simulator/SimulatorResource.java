@@ -1,7 +1,7 @@
 package dev.switchboard.simulator;
 
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ public class SimulatorResource {
             HttpHeaders.CONTENT_TYPE, List.of(MediaType.SERVER_SENT_EVENTS),
             HttpHeaders.CACHE_CONTROL, List.of("no-cache"));
 
-    private final Map<ProviderId, SimulatedFault> faults = new EnumMap<>(ProviderId.class);
+    private final Map<ProviderId, SimulatedFault> faults = new HashMap<>();
     private final ProviderEndpoints endpoints;
     private final SimulatedWire wire;
 
@@ -268,11 +268,11 @@ public class SimulatorResource {
     }
 
     private ProviderId simulated(String name) {
-        return ProviderId.fromConfigName(name).map(this::simulated).orElseThrow(NotFoundException::new);
+        return ProviderId.builtIn(name).map(this::simulated).orElseThrow(NotFoundException::new);
     }
 
     private ProviderId simulated(ProviderId provider) {
-        if (!endpoints.simulated(provider)) {
+        if (!endpoints.simulates(provider.type())) {
             throw new NotFoundException();
         }
         return provider;

@@ -15,6 +15,7 @@ import dev.switchboard.complexity.KeywordClassifier;
 import dev.switchboard.complexity.LearnedClassifier;
 import dev.switchboard.degraded.RequestKey;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.provider.anthropic.AnthropicAdapter;
 import dev.switchboard.provider.anthropic.AnthropicTranslator;
 import dev.switchboard.provider.gemini.GeminiAdapter;
@@ -83,8 +84,8 @@ public class ChatRequestFuzzTest {
     /** Every provider's request body, where that provider takes the request, written as its client would. */
     public static void translate(ChatRequest request) {
         try {
-            Fixtures.JSON.writeValueAsString(OpenAiTranslator.toOpenAi(request, "gpt-4o", ProviderId.OPENAI));
-            Fixtures.JSON.writeValueAsString(OpenAiTranslator.toOpenAi(request, "llama", ProviderId.OPENAI_COMPATIBLE));
+            Fixtures.JSON.writeValueAsString(OpenAiTranslator.toOpenAi(request, "gpt-4o", ProviderType.OPENAI));
+            Fixtures.JSON.writeValueAsString(OpenAiTranslator.toOpenAi(request, "llama", ProviderType.OPENAI_COMPATIBLE));
             if (ANTHROPIC.unsupported(request).isEmpty()) {
                 Fixtures.JSON.writeValueAsString(AnthropicTranslator.toAnthropic(request, "claude-sonnet-4-5", 1024));
                 Fixtures.JSON.writeValueAsString(AnthropicTranslator.toAnthropic(request.continuing("So far"),

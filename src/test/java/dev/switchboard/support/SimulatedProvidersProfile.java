@@ -22,7 +22,7 @@ public class SimulatedProvidersProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> unset = new HashMap<>();
-        for (ProviderId provider : ProviderId.values()) {
+        for (ProviderId provider : ProviderId.BUILT_IN) {
             unset.put("switchboard.providers." + provider.configName() + ".api-key", "");
             unset.put("quarkus.rest-client." + provider.configName() + ".url", "");
         }

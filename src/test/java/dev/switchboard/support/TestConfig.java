@@ -1,10 +1,12 @@
 package dev.switchboard.support;
 
+
 import java.util.HashMap;
 import java.util.Map;
 
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.provider.ProviderEndpoints;
+import dev.switchboard.provider.ProviderInstances;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
@@ -50,6 +52,6 @@ public final class TestConfig {
         SmallRyeConfig raw = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
-        return new ProviderEndpoints(load(properties), raw, null);
+        return new ProviderEndpoints(ProviderInstances.of(load(properties)), raw, null);
     }
 }

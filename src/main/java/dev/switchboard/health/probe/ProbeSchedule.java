@@ -36,7 +36,7 @@ final class ProbeSchedule {
     private final Duration interval;
     private final Duration recoveryInterval;
     private final Clock clock;
-    private final Map<ProviderId, Slot> slots = new EnumMap<>(ProviderId.class);
+    private final Map<ProviderId, Slot> slots = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final class Slot {
         Instant lastStarted;

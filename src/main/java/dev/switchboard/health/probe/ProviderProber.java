@@ -3,6 +3,7 @@ package dev.switchboard.health.probe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderInstances;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.security.SecretRedactor;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -56,19 +59,20 @@ public class ProviderProber {
     private final RouteAvailability availability;
     private final SecretRedactor redactor;
     private final ProbeSchedule schedule;
-    private final Map<ProviderId, ProviderAdapter> probed = new EnumMap<>(ProviderId.class);
+    private final Map<ProviderId, ProviderAdapter> probed = new LinkedHashMap<>();
 
-    public ProviderProber(SwitchboardConfig config, ProviderEndpoints endpoints, Instance<ProviderAdapter> adapters,
-            RouteAvailability availability, SecretRedactor redactor) {
+    public ProviderProber(SwitchboardConfig config, ProviderInstances instances, ProviderEndpoints endpoints,
+            Instance<ProviderAdapter> adapters, RouteAvailability availability, SecretRedactor redactor) {
         this.config = config.probes();
         this.availability = availability;
         this.redactor = redactor;
         this.schedule = new ProbeSchedule(this.config.interval(), this.config.recoveryInterval(), Clock.systemUTC());
-        for (ProviderAdapter adapter : adapters) {
-            SwitchboardConfig.Provider settings = config.providers().get(adapter.id().configName());
+        Map<ProviderType, ProviderAdapter> byType = new EnumMap<>(ProviderType.class);
+        adapters.forEach(adapter -> byType.put(adapter.type(), adapter));
+        for (ProviderId instance : instances.enabled()) {
             // A simulated provider is this very process: probing it would only probe ourselves.
-            if (settings.enabled() && settings.probe() && !endpoints.simulated(adapter.id())) {
-                probed.put(adapter.id(), adapter);
+            if (instances.settings(instance).probe() && !endpoints.simulated(instance)) {
+                probed.put(instance, byType.get(instance.type()));
             }
         }
     }
@@ -111,7 +115,7 @@ public class ProviderProber {
     Uni<ProbeOutcome> probe(ProviderId provider) {
         Duration timeout = config.timeout();
         long start = System.nanoTime();
-        return Uni.createFrom().deferred(probed.get(provider)::probe)
+        return Uni.createFrom().deferred(() -> probed.get(provider).probe(provider))
                 .ifNoItem().after(timeout).failWith(() -> new ProviderFailure.TimedOut(provider,
                         "no answer to the health probe within " + timeout.toMillis() + " ms"))
                 .map(listed -> record(provider, ProbeOutcome.UP, Duration.ofNanos(System.nanoTime() - start), null))

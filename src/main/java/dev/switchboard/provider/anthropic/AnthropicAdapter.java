@@ -20,6 +20,7 @@ import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.routing.Route;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AnthropicAdapter implements ProviderAdapter {
 
-    private static final ProviderId ID = ProviderId.ANTHROPIC;
+    private static final ProviderType ID = ProviderType.ANTHROPIC;
     /** The OpenAI extra parameters Anthropic has an equivalent for: reasoning effort, as extended thinking. */
     private static final Set<String> TRANSLATED = Set.of(Parameters.REASONING_EFFORT, Parameters.TOP_K);
     private static final double MIN_TOP_P_WITH_THINKING = 0.95;
@@ -43,7 +44,7 @@ public class AnthropicAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ProviderId id() {
+    public ProviderType type() {
         return ID;
     }
 
@@ -87,13 +88,13 @@ public class AnthropicAdapter implements ProviderAdapter {
 
     @Override
     public Uni<ChatResult> chat(ChatRequest request, Route route) {
-        SwitchboardConfig.Provider settings = config.providers().get(ID.configName());
+        ProviderId instance = route.provider();
+        SwitchboardConfig.Provider settings = config.providers().get(instance.name());
         int maxTokens = maxTokens(request, route, settings.defaultMaxTokens());
         AnthropicRequest body = AnthropicTranslator.toAnthropic(request, route.model(), maxTokens, route.autoCache());
-        String apiKey = endpoints.of(ID).apiKey().orElse(null);
-        return client.messages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), request.anthropicBeta(),
-                JsonBody.of(body))
-                .map(response -> AnthropicTranslator.fromAnthropic(response, ID));
+        return client.messages(endpoints.callUrl(instance), endpoints.apiKey(instance), settings.apiVersion(),
+                request.anthropicBeta(), JsonBody.of(body))
+                .map(response -> AnthropicTranslator.fromAnthropic(response, instance));
     }
 
     /**
@@ -104,25 +105,26 @@ public class AnthropicAdapter implements ProviderAdapter {
      */
     @Override
     public Multi<StreamEvent> stream(ChatRequest request, Route route, Optional<String> prefill) {
-        SwitchboardConfig.Provider settings = config.providers().get(ID.configName());
+        ProviderId instance = route.provider();
+        SwitchboardConfig.Provider settings = config.providers().get(instance.name());
         int maxTokens = maxTokens(request, route, settings.defaultMaxTokens());
         ChatRequest asked = PrefillSeam.sendable(prefill).map(request::continuing).orElse(request);
         AnthropicRequest body = AnthropicTranslator.toAnthropic(asked, route.model(), maxTokens, route.autoCache())
                 .streamed();
-        String apiKey = endpoints.of(ID).apiKey().orElse(null);
-        return EventStreamReader.decode(ID,
-                () -> client.streamMessages(endpoints.callUrl(ID), apiKey, settings.apiVersion(), asked.anthropicBeta(),
-                        JsonBody.of(body)),
-                () -> new AnthropicStreamDecoder(ID));
+        String apiKey = endpoints.apiKey(instance);
+        return EventStreamReader.decode(instance,
+                () -> client.streamMessages(endpoints.callUrl(instance), apiKey, settings.apiVersion(),
+                        asked.anthropicBeta(), JsonBody.of(body)),
+                () -> new AnthropicStreamDecoder(instance));
     }
 
     /** {@code GET /v1/models?limit=1} with the same key and {@code anthropic-version} as a completion. */
     @Override
-    public Uni<Void> probe() {
-        String apiKey = endpoints.of(ID).apiKey().orElse(null);
-        String version = config.providers().get(ID.configName()).apiVersion();
-        return ModelListProbe.check(ID,
-                () -> client.listModels(endpoints.callUrl(ID), apiKey, version),
+    public Uni<Void> probe(ProviderId instance) {
+        String apiKey = endpoints.apiKey(instance);
+        String version = config.providers().get(instance.name()).apiVersion();
+        return ModelListProbe.check(instance,
+                () -> client.listModels(endpoints.callUrl(instance), apiKey, version),
                 AnthropicModelList::documented);
     }
 

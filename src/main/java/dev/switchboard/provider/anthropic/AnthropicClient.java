@@ -47,14 +47,14 @@ public interface AnthropicClient {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/v1/messages")
-    @Timeout(ProviderPolicy.TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+    @Timeout(ProviderPolicy.BACKSTOP_TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BACKSTOP_WINDOW,
             failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
             successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
             skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
                     ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
                     ProviderFailure.AuthRejected.class })
-    @CircuitBreakerName("anthropic")
+    @CircuitBreakerName(ProviderPolicy.ANTHROPIC_BACKSTOP)
     @Fallback(AnthropicFailureFallback.class)
     Uni<AnthropicResponse> messages(@Url String baseUrl, @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("anthropic-version") String version, @HeaderParam("anthropic-beta") String beta,

@@ -21,6 +21,7 @@ import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.routing.Route;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,8 +38,8 @@ public class GeminiAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ProviderId id() {
-        return ProviderId.GEMINI;
+    public ProviderType type() {
+        return ProviderType.GEMINI;
     }
 
     /** Declining here lets the router pick another route instead of silently dropping what the caller asked. */
@@ -85,23 +86,23 @@ public class GeminiAdapter implements ProviderAdapter {
 
     @Override
     public Uni<ChatResult> chat(ChatRequest request, Route route) {
-        String apiKey = endpoints.of(ProviderId.GEMINI).apiKey().orElse(null);
+        ProviderId instance = route.provider();
         GeminiRequest body = GeminiTranslator.toGemini(request);
-        return client.generateContent(endpoints.callUrl(ProviderId.GEMINI), route.model(), apiKey, JsonBody.of(body))
-                .map(response -> GeminiTranslator.fromGemini(response, ProviderId.GEMINI, route.model()));
+        return client.generateContent(endpoints.callUrl(instance), route.model(), endpoints.apiKey(instance),
+                        JsonBody.of(body))
+                .map(response -> GeminiTranslator.fromGemini(response, instance, route.model()));
     }
 
     /** {@code GET /v1beta/models?pageSize=1}, the key in {@code x-goog-api-key} as for a completion. */
     @Override
-    public Uni<Void> probe() {
-        String apiKey = endpoints.of(ProviderId.GEMINI).apiKey().orElse(null);
-        return ModelListProbe.check(ProviderId.GEMINI,
-                () -> client.listModels(endpoints.callUrl(ProviderId.GEMINI), apiKey),
+    public Uni<Void> probe(ProviderId instance) {
+        return ModelListProbe.check(instance,
+                () -> client.listModels(endpoints.callUrl(instance), endpoints.apiKey(instance)),
                 GeminiModelList::documented);
     }
 
     /**
-     * Gemini has no way to continue a partial answer ({@link ProviderId#canContinue} is false), so
+     * Gemini has no way to continue a partial answer ({@link ProviderType#canContinue} is false), so
      * the router never offers it a prefill. One that arrives anyway is refused, not ignored: a fresh
      * answer would repeat, after what the caller already has, the start of the answer again.
      * The decoder keeps state, so each subscription gets its own.
@@ -109,14 +110,14 @@ public class GeminiAdapter implements ProviderAdapter {
     @Override
     public Multi<StreamEvent> stream(ChatRequest request, Route route, Optional<String> prefill) {
         if (prefill.isPresent()) {
-            return Multi.createFrom().failure(new ProviderFailure.RequestRejected(ProviderId.GEMINI, 0,
+            return Multi.createFrom().failure(new ProviderFailure.RequestRejected(route.provider(), 0,
                     "gemini cannot continue a partial answer"));
         }
-        String apiKey = endpoints.of(ProviderId.GEMINI).apiKey().orElse(null);
+        ProviderId instance = route.provider();
         GeminiRequest body = GeminiTranslator.toGemini(request);
-        return EventStreamReader.decode(ProviderId.GEMINI,
-                () -> client.streamGenerateContent(endpoints.callUrl(ProviderId.GEMINI), route.model(), apiKey,
+        return EventStreamReader.decode(instance,
+                () -> client.streamGenerateContent(endpoints.callUrl(instance), route.model(), endpoints.apiKey(instance),
                         JsonBody.of(body)),
-                () -> new GeminiStreamDecoder(ProviderId.GEMINI, route.model()));
+                () -> new GeminiStreamDecoder(instance, route.model()));
     }
 }

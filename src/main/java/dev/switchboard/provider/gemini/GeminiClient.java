@@ -48,14 +48,14 @@ public interface GeminiClient {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/v1beta/models/{model}:generateContent")
-    @Timeout(ProviderPolicy.TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+    @Timeout(ProviderPolicy.BACKSTOP_TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BACKSTOP_WINDOW,
             failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
             successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
             skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
                     ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
                     ProviderFailure.AuthRejected.class })
-    @CircuitBreakerName("gemini")
+    @CircuitBreakerName(ProviderPolicy.GEMINI_BACKSTOP)
     @Fallback(GeminiFailureFallback.class)
     Uni<GeminiResponse> generateContent(@Url String baseUrl, @PathParam("model") String model,
             @HeaderParam("x-goog-api-key") String apiKey, JsonBody body);
@@ -83,14 +83,14 @@ public interface GeminiClient {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/v1beta/models/{model}:embedContent")
-    @Timeout(ProviderPolicy.TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+    @Timeout(ProviderPolicy.BACKSTOP_TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BACKSTOP_WINDOW,
             failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
             successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
             skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
                     ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
                     ProviderFailure.AuthRejected.class })
-    @CircuitBreakerName("gemini-embed-content")
+    @CircuitBreakerName(ProviderPolicy.GEMINI_EMBED_CONTENT_BACKSTOP)
     @Fallback(GeminiEmbedFailureFallback.class)
     Uni<GeminiEmbeddings.Single> embedContent(@Url String baseUrl, @PathParam("model") String model,
             @HeaderParam("x-goog-api-key") String apiKey, JsonBody body);
@@ -99,14 +99,14 @@ public interface GeminiClient {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/v1beta/models/{model}:batchEmbedContents")
-    @Timeout(ProviderPolicy.TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+    @Timeout(ProviderPolicy.BACKSTOP_TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BACKSTOP_WINDOW,
             failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
             successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
             skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
                     ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
                     ProviderFailure.AuthRejected.class })
-    @CircuitBreakerName("gemini-batch-embed-contents")
+    @CircuitBreakerName(ProviderPolicy.GEMINI_BATCH_EMBED_CONTENTS_BACKSTOP)
     @Fallback(GeminiBatchEmbedFailureFallback.class)
     Uni<GeminiEmbeddings.Batch> batchEmbedContents(@Url String baseUrl, @PathParam("model") String model,
             @HeaderParam("x-goog-api-key") String apiKey, JsonBody body);

@@ -19,6 +19,7 @@ import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,19 +39,20 @@ public class GeminiEmbeddingAdapter implements EmbeddingAdapter {
     }
 
     @Override
-    public ProviderId id() {
-        return ProviderId.GEMINI;
+    public ProviderType type() {
+        return ProviderType.GEMINI;
     }
 
     @Override
     public Uni<EmbeddingResult> embed(EmbeddingRequest request, EmbeddingRoute route) {
-        String key = endpoints.of(ProviderId.GEMINI).apiKey().orElse(null);
-        String url = endpoints.callUrl(ProviderId.GEMINI);
+        ProviderId instance = route.route().provider();
+        String key = endpoints.apiKey(instance);
+        String url = endpoints.callUrl(instance);
         Optional<Integer> dimensions = route.upstreamDimensions(request);
         int tokens = TokenEstimate.of(request.inputs());
         if (request.inputs().size() == 1) {
             return client.embedContent(url, route.model(), key, JsonBody.of(single(route.model(), request.inputs().get(0), dimensions)))
-                    .map(answer -> new EmbeddingResult(List.of(values(answer == null ? null : answer.embedding(), 0)),
+                    .map(answer -> new EmbeddingResult(List.of(values(instance, answer == null ? null : answer.embedding(), 0)),
                             tokens, null));
         }
         return client.batchEmbedContents(url, route.model(), key, JsonBody.of(batch(route.model(), request.inputs(), dimensions)))
@@ -58,11 +60,11 @@ public class GeminiEmbeddingAdapter implements EmbeddingAdapter {
                     List<GeminiEmbeddings.Values> all = answer == null || answer.embeddings() == null ? List.of()
                             : answer.embeddings();
                     if (all.size() != request.inputs().size()) {
-                        throw malformed(all.size() + " embeddings for " + request.inputs().size() + " inputs");
+                        throw malformed(instance, all.size() + " embeddings for " + request.inputs().size() + " inputs");
                     }
                     List<float[]> vectors = new java.util.ArrayList<>(all.size());
                     for (int i = 0; i < all.size(); i++) {
-                        vectors.add(values(all.get(i), i));
+                        vectors.add(values(instance, all.get(i), i));
                     }
                     return new EmbeddingResult(vectors, tokens, null);
                 });
@@ -85,14 +87,14 @@ public class GeminiEmbeddingAdapter implements EmbeddingAdapter {
         return body;
     }
 
-    private static float[] values(GeminiEmbeddings.Values embedding, int index) {
+    private static float[] values(ProviderId instance, GeminiEmbeddings.Values embedding, int index) {
         if (embedding == null || embedding.values() == null) {
-            throw malformed("no values for input " + index);
+            throw malformed(instance, "no values for input " + index);
         }
         return embedding.values();
     }
 
-    private static ProviderFailure malformed(String problem) {
-        return new ProviderFailure.MalformedResponse(ProviderId.GEMINI, "embeddings answer has " + problem, null);
+    private static ProviderFailure malformed(ProviderId instance, String problem) {
+        return new ProviderFailure.MalformedResponse(instance, "embeddings answer has " + problem, null);
     }
 }

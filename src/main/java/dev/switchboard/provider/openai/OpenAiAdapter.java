@@ -7,7 +7,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ProviderEndpoints;
-import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -17,7 +17,7 @@ public class OpenAiAdapter extends OpenAiFormatAdapter {
     private final OpenAiClient client;
 
     public OpenAiAdapter(@RestClient OpenAiClient client, ProviderEndpoints endpoints) {
-        super(ProviderId.OPENAI, endpoints);
+        super(ProviderType.OPENAI, endpoints);
         this.client = client;
     }
 

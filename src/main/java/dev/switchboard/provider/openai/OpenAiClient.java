@@ -43,14 +43,14 @@ public interface OpenAiClient {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/chat/completions")
-    @Timeout(ProviderPolicy.TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+    @Timeout(ProviderPolicy.BACKSTOP_TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BACKSTOP_WINDOW,
             failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
             successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
             skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
                     ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
                     ProviderFailure.AuthRejected.class })
-    @CircuitBreakerName("openai")
+    @CircuitBreakerName(ProviderPolicy.OPENAI_BACKSTOP)
     @Fallback(OpenAiFailureFallback.class)
     Uni<OpenAiChatResponse> chatCompletions(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
             JsonBody body);
@@ -87,14 +87,14 @@ public interface OpenAiClient {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/embeddings")
-    @Timeout(ProviderPolicy.TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BREAKER_WINDOW,
+    @Timeout(ProviderPolicy.BACKSTOP_TIMEOUT_MS)
+    @CircuitBreaker(requestVolumeThreshold = ProviderPolicy.BACKSTOP_WINDOW,
             failureRatio = ProviderPolicy.BREAKER_FAILURE_RATIO, delay = ProviderPolicy.BREAKER_DELAY_MS,
             successThreshold = ProviderPolicy.BREAKER_SUCCESS_THRESHOLD,
             skipOn = { ProviderFailure.RateLimited.class, ProviderFailure.RequestRejected.class,
                     ProviderFailure.ContextTooLong.class, ProviderFailure.ContentFiltered.class,
                     ProviderFailure.AuthRejected.class })
-    @CircuitBreakerName("openai-embeddings")
+    @CircuitBreakerName(ProviderPolicy.OPENAI_EMBEDDINGS_BACKSTOP)
     @Fallback(OpenAiEmbeddingsFailureFallback.class)
     Uni<OpenAiEmbeddingResponse> embeddings(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
             JsonBody body);

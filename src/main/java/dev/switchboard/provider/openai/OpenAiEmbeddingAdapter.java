@@ -10,6 +10,7 @@ import dev.switchboard.embedding.EmbeddingRoute;
 import dev.switchboard.embedding.EmbeddingAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import io.smallrye.mutiny.Uni;
 
 /** OpenAI's embeddings, through {@link OpenAiClient#embeddings}. */
@@ -19,12 +20,12 @@ public class OpenAiEmbeddingAdapter implements EmbeddingAdapter {
     private final OpenAiEmbeddings embeddings;
 
     public OpenAiEmbeddingAdapter(@RestClient OpenAiClient client, ProviderEndpoints endpoints) {
-        this.embeddings = new OpenAiEmbeddings(ProviderId.OPENAI, endpoints, client::embeddings);
+        this.embeddings = new OpenAiEmbeddings(ProviderType.OPENAI, endpoints, client::embeddings);
     }
 
     @Override
-    public ProviderId id() {
-        return ProviderId.OPENAI;
+    public ProviderType type() {
+        return ProviderType.OPENAI;
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,26 +31,28 @@ public class OpenAiEmbeddings implements EmbeddingAdapter {
         Uni<OpenAiEmbeddingResponse> send(String baseUrl, String authorization, JsonBody body);
     }
 
-    private final ProviderId id;
+    private final ProviderType type;
     private final ProviderEndpoints endpoints;
     private final Call call;
 
-    public OpenAiEmbeddings(ProviderId id, ProviderEndpoints endpoints, Call call) {
-        this.id = id;
+    public OpenAiEmbeddings(ProviderType type, ProviderEndpoints endpoints, Call call) {
+        this.type = type;
         this.endpoints = endpoints;
         this.call = call;
     }
 
     @Override
-    public ProviderId id() {
-        return id;
+    public ProviderType type() {
+        return type;
     }
 
     @Override
     public Uni<EmbeddingResult> embed(EmbeddingRequest request, EmbeddingRoute route) {
-        String authorization = endpoints.of(id).apiKey().map(key -> "Bearer " + key).orElse(null);
-        return call.send(endpoints.callUrl(id), authorization, JsonBody.of(toOpenAi(request, route)))
-                .map(response -> fromOpenAi(response, request, id));
+        ProviderId instance = route.route().provider();
+        String key = endpoints.apiKey(instance);
+        return call.send(endpoints.callUrl(instance), key == null ? null : "Bearer " + key,
+                        JsonBody.of(toOpenAi(request, route)))
+                .map(response -> fromOpenAi(response, request, instance));
     }
 
     /** {@code {"model":...,"input":[...],"encoding_format":"float","dimensions":n}}; dimensions only when the route sends them. */

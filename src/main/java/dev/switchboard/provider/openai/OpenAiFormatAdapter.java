@@ -14,6 +14,7 @@ import dev.switchboard.provider.ModelListProbe;
 import dev.switchboard.provider.ProviderAdapter;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.routing.Route;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -21,11 +22,11 @@ import io.smallrye.mutiny.Uni;
 /** What OpenAI and OpenAI-compatible servers share: the wire format, so every parameter passes through. */
 public abstract class OpenAiFormatAdapter implements ProviderAdapter {
 
-    private final ProviderId id;
+    private final ProviderType type;
     private final ProviderEndpoints endpoints;
 
-    protected OpenAiFormatAdapter(ProviderId id, ProviderEndpoints endpoints) {
-        this.id = id;
+    protected OpenAiFormatAdapter(ProviderType type, ProviderEndpoints endpoints) {
+        this.type = type;
         this.endpoints = endpoints;
     }
 
@@ -36,14 +37,14 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
     protected abstract Uni<OpenAiModelList> listModels(String baseUrl, String authorization);
 
     @Override
-    public ProviderId id() {
-        return id;
+    public ProviderType type() {
+        return type;
     }
 
     @Override
     public Optional<String> unsupported(ChatRequest request) {
         // OpenAI refuses parameters it does not know; servers such as vLLM take top_k.
-        if (id == ProviderId.OPENAI && request.extraParams().containsKey(Parameters.TOP_K)) {
+        if (type == ProviderType.OPENAI && request.extraParams().containsKey(Parameters.TOP_K)) {
             return Optional.of("top_k is not supported by openai");
         }
         return Optional.empty();
@@ -51,9 +52,10 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
 
     @Override
     public Uni<ChatResult> chat(ChatRequest request, Route route) {
-        ObjectNode body = OpenAiTranslator.toOpenAi(request, route.model(), id);
-        return send(endpoints.callUrl(id), authorization(), JsonBody.of(body))
-                .map(response -> OpenAiTranslator.fromOpenAi(response, id));
+        ProviderId instance = route.provider();
+        ObjectNode body = OpenAiTranslator.toOpenAi(request, route.model(), type);
+        return send(endpoints.callUrl(instance), authorization(instance), JsonBody.of(body))
+                .map(response -> OpenAiTranslator.fromOpenAi(response, instance));
     }
 
     /**
@@ -63,25 +65,28 @@ public abstract class OpenAiFormatAdapter implements ProviderAdapter {
      */
     @Override
     public Multi<StreamEvent> stream(ChatRequest request, Route route, Optional<String> prefill) {
-        ObjectNode body = OpenAiTranslator.toOpenAi(prefill.map(request::continuing).orElse(request), route.model(), id);
+        ProviderId instance = route.provider();
+        ObjectNode body = OpenAiTranslator.toOpenAi(prefill.map(request::continuing).orElse(request), route.model(), type);
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
         if (prefill.isPresent()) {
             body.put("continue_final_message", true);
             body.put("add_generation_prompt", false);
         }
-        return EventStreamReader.decode(id, () -> sendStreaming(endpoints.callUrl(id), authorization(), JsonBody.of(body)),
-                () -> new OpenAiStreamDecoder(id));
+        return EventStreamReader.decode(instance,
+                () -> sendStreaming(endpoints.callUrl(instance), authorization(instance), JsonBody.of(body)),
+                () -> new OpenAiStreamDecoder(instance));
     }
 
     /** {@code GET {base}/models}, with the key as a Bearer token when there is one (a local server may need none). */
     @Override
-    public Uni<Void> probe() {
-        return ModelListProbe.check(id, () -> listModels(endpoints.callUrl(id), authorization()),
+    public Uni<Void> probe(ProviderId instance) {
+        return ModelListProbe.check(instance, () -> listModels(endpoints.callUrl(instance), authorization(instance)),
                 OpenAiModelList::documented);
     }
 
-    private String authorization() {
-        return endpoints.of(id).apiKey().map(key -> "Bearer " + key).orElse(null);
+    private String authorization(ProviderId instance) {
+        String key = endpoints.apiKey(instance);
+        return key == null ? null : "Bearer " + key;
     }
 }

@@ -27,6 +27,7 @@ import dev.switchboard.chat.Tools;
 import dev.switchboard.chat.Usage;
 import dev.switchboard.provider.ProviderFailure;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 
 /**
  * Switchboard's request to and from the OpenAI Chat Completions format. Pure: the same input
@@ -44,8 +45,8 @@ public final class OpenAiTranslator {
      *                widely supported {@code max_tokens} and {@code system} in place of the newer
      *                {@code max_completion_tokens} and {@code developer}
      */
-    public static ObjectNode toOpenAi(ChatRequest request, String model, ProviderId dialect) {
-        boolean official = dialect == ProviderId.OPENAI;
+    public static ObjectNode toOpenAi(ChatRequest request, String model, ProviderType dialect) {
+        boolean official = dialect == ProviderType.OPENAI;
         ObjectNode body = NODES.objectNode();
         body.put("model", model);
         ArrayNode messages = body.putArray("messages");

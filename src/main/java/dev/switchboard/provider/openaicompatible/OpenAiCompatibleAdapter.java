@@ -7,7 +7,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.switchboard.provider.JsonBody;
 import dev.switchboard.provider.ProviderEndpoints;
-import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.provider.openai.OpenAiChatResponse;
 import dev.switchboard.provider.openai.OpenAiFormatAdapter;
 import dev.switchboard.provider.openai.OpenAiModelList;
@@ -20,7 +20,7 @@ public class OpenAiCompatibleAdapter extends OpenAiFormatAdapter {
     private final OpenAiCompatibleClient client;
 
     public OpenAiCompatibleAdapter(@RestClient OpenAiCompatibleClient client, ProviderEndpoints endpoints) {
-        super(ProviderId.OPENAI_COMPATIBLE, endpoints);
+        super(ProviderType.OPENAI_COMPATIBLE, endpoints);
         this.client = client;
     }
 

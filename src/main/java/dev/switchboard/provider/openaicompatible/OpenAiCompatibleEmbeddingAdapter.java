@@ -10,6 +10,7 @@ import dev.switchboard.embedding.EmbeddingResult;
 import dev.switchboard.embedding.EmbeddingRoute;
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.provider.openai.OpenAiEmbeddings;
 import io.smallrye.mutiny.Uni;
 
@@ -20,12 +21,12 @@ public class OpenAiCompatibleEmbeddingAdapter implements EmbeddingAdapter {
     private final OpenAiEmbeddings embeddings;
 
     public OpenAiCompatibleEmbeddingAdapter(@RestClient OpenAiCompatibleClient client, ProviderEndpoints endpoints) {
-        this.embeddings = new OpenAiEmbeddings(ProviderId.OPENAI_COMPATIBLE, endpoints, client::embeddings);
+        this.embeddings = new OpenAiEmbeddings(ProviderType.OPENAI_COMPATIBLE, endpoints, client::embeddings);
     }
 
     @Override
-    public ProviderId id() {
-        return ProviderId.OPENAI_COMPATIBLE;
+    public ProviderType type() {
+        return ProviderType.OPENAI_COMPATIBLE;
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.switchboard.chat.ResponseFormat;
 import dev.switchboard.chat.Role;
 import dev.switchboard.chat.ToolChoice;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.provider.anthropic.AnthropicTranslator;
 import dev.switchboard.provider.openai.OpenAiTranslator;
 import dev.switchboard.support.Fixtures;
@@ -77,7 +78,7 @@ class MessagesReaderTest {
         assertThat(anthropic.path("max_tokens").asInt()).isEqualTo(4096);
         assertThat(anthropic.path("top_k").asInt()).isEqualTo(5);
 
-        JsonNode openAi = OpenAiTranslator.toOpenAi(request, "o4-mini", ProviderId.OPENAI);
+        JsonNode openAi = OpenAiTranslator.toOpenAi(request, "o4-mini", ProviderType.OPENAI);
         assertThat(openAi.path("reasoning_effort").asText()).isEqualTo("high");
         assertThat(ReasoningEffort.level(Fixtures.JSON.getNodeFactory().numberNode(0)).asText()).isEqualTo("none");
         assertThat(ReasoningEffort.level(Fixtures.JSON.getNodeFactory().numberNode(1024)).asText()).isEqualTo("low");

@@ -13,6 +13,7 @@ import dev.switchboard.api.ErrorMappers;
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.InvalidRequestException;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.provider.anthropic.AnthropicAdapter;
 import dev.switchboard.provider.anthropic.AnthropicTranslator;
 import dev.switchboard.provider.gemini.GeminiAdapter;
@@ -76,7 +77,7 @@ class ResponsesRequestFuzzTest {
 
     private static void translate(ChatRequest request) {
         try {
-            Fixtures.JSON.writeValueAsString(OpenAiTranslator.toOpenAi(request, "gpt-4o", ProviderId.OPENAI));
+            Fixtures.JSON.writeValueAsString(OpenAiTranslator.toOpenAi(request, "gpt-4o", ProviderType.OPENAI));
             if (ANTHROPIC.unsupported(request).isEmpty()) {
                 Fixtures.JSON.writeValueAsString(AnthropicTranslator.toAnthropic(request, "claude-sonnet-4-5", 1024));
             }

@@ -20,6 +20,7 @@ import dev.switchboard.chat.Role;
 import dev.switchboard.chat.ToolCall;
 import dev.switchboard.chat.ToolChoice;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.provider.anthropic.AnthropicTranslator;
 import dev.switchboard.provider.gemini.GeminiTranslator;
 import dev.switchboard.provider.openai.OpenAiTranslator;
@@ -166,7 +167,7 @@ class ResponsesRequestReaderTest {
         var request = read("{\"model\":\"gpt-4o\",\"tools\":[" + TOOL + "],\"tool_choice\":{\"type\":\"function\","
                 + "\"name\":\"get_weather\"},\"parallel_tool_calls\":false,\"input\":" + ROUND_TRIP + "}").request();
 
-        JsonNode sent = OpenAiTranslator.toOpenAi(request, "gpt-4o", ProviderId.OPENAI);
+        JsonNode sent = OpenAiTranslator.toOpenAi(request, "gpt-4o", ProviderType.OPENAI);
 
         assertThat(sent.path("messages").get(1).path("tool_calls").get(1).path("id").asText()).isEqualTo("call_porto");
         assertThat(sent.path("messages").get(3).path("tool_call_id").asText()).isEqualTo("call_porto");

@@ -81,7 +81,7 @@ abstract class ProbeTestBase extends GatewayTestBase {
     }
 
     ProbeStatus probe(ProviderId provider) {
-        return registry.providers().stream().filter(status -> status.provider() == provider).findFirst()
+        return registry.providers().stream().filter(status -> status.provider().equals(provider)).findFirst()
                 .orElseThrow().probe();
     }
 

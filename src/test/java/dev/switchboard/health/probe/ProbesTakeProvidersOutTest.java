@@ -141,7 +141,7 @@ class ProbesTakeProvidersOutTest extends ProbeTestBase {
         await().atMost(WAIT).until(() -> probes(OPENAI_MODELS).size() >= 4);
         assertThat(probes(ANTHROPIC_MODELS)).as("a provider that is up waits its ordinary interval").isEmpty();
         assertThat(probe(ProviderId.OPENAI).state()).isEqualTo(ProbeState.DOWN);
-        assertThat(registry.providers()).filteredOn(status -> status.provider() == ProviderId.OPENAI)
+        assertThat(registry.providers()).filteredOn(status -> status.provider().equals(ProviderId.OPENAI))
                 .singleElement().extracting(ProviderStatus::breaker)
                 .as("six failed probes, more than the breaker's window, count nowhere in the breaker")
                 .isEqualTo(CircuitBreakerState.CLOSED);

@@ -21,6 +21,7 @@ import dev.switchboard.chat.ChatMessage;
 import dev.switchboard.chat.ChatRequest;
 import dev.switchboard.chat.Role;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.routing.Route;
 
 class AnthropicAdapterTest {
@@ -76,6 +77,6 @@ class AnthropicAdapterTest {
 
     @Test
     void isAnthropic() {
-        assertEquals(ProviderId.ANTHROPIC, adapter.id());
+        assertEquals(ProviderType.ANTHROPIC, adapter.type());
     }
 }

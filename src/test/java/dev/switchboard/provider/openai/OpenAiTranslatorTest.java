@@ -41,7 +41,7 @@ class OpenAiTranslatorTest {
     private static final ToolCall CALL = new ToolCall("call_1", "get_weather", "{\"city\":\"Lisbon\"}");
 
     private static JsonNode sent(ChatRequest request, ProviderId dialect) {
-        return Fixtures.wire(OpenAiTranslator.toOpenAi(request, "gpt-4o", dialect));
+        return Fixtures.wire(OpenAiTranslator.toOpenAi(request, "gpt-4o", dialect.type()));
     }
 
     static Stream<Arguments> toolChoices() {

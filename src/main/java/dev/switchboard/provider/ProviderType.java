@@ -1,0 +1,86 @@
+package dev.switchboard.provider;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The provider APIs Switchboard speaks. Each has one typed REST client and one adapter; any number
+ * of named instances ({@code switchboard.providers.<name>.type}) share them, each with its own URL,
+ * key, timeout, breaker and capabilities.
+ */
+public enum ProviderType {
+    OPENAI("openai", "https://api.openai.com/v1", "openai", "OPENAI_API_KEY"),
+    ANTHROPIC("anthropic", "https://api.anthropic.com", "anthropic", "ANTHROPIC_API_KEY"),
+    GEMINI("gemini", "https://generativelanguage.googleapis.com", "gcp.gemini", "GEMINI_API_KEY"),
+    OPENAI_COMPATIBLE("openai-compatible", null, "openai_compatible", "OPENAI_COMPATIBLE_API_KEY");
+
+    private final String configName;
+    private final String publicUrl;
+    private final String genAiName;
+    private final String keyVariable;
+
+    ProviderType(String configName, String publicUrl, String genAiName, String keyVariable) {
+        this.configName = configName;
+        this.publicUrl = publicUrl;
+        this.genAiName = genAiName;
+        this.keyVariable = keyVariable;
+    }
+
+    /** The environment variable the built-in instance of this type reads its key from. */
+    public String keyVariable() {
+        return keyVariable;
+    }
+
+    /** Whether a call needs an API key (self-hosted servers often take none). */
+    public boolean needsKey() {
+        return this != OPENAI_COMPATIBLE;
+    }
+
+    /** The value of {@code switchboard.providers.<name>.type}. */
+    public String configName() {
+        return configName;
+    }
+
+    /** The public API base URL, or empty for self-hosted servers, which must name theirs. */
+    public Optional<String> publicUrl() {
+        return Optional.ofNullable(publicUrl);
+    }
+
+    /** The OpenTelemetry GenAI {@code gen_ai.provider.name} (a custom one for OpenAI-compatible servers). */
+    public String genAiName() {
+        return genAiName;
+    }
+
+    /** Whether the API is the OpenAI Chat Completions format, so unknown parameters pass through. */
+    public boolean speaksOpenAi() {
+        return this == OPENAI || this == OPENAI_COMPATIBLE;
+    }
+
+    /**
+     * Whether the API can continue a partial answer: Anthropic takes an assistant prefill, vLLM takes
+     * {@code continue_final_message}. OpenAI and Gemini have no such contract.
+     */
+    public boolean canContinue() {
+        return this == ANTHROPIC || this == OPENAI_COMPATIBLE;
+    }
+
+    /** Whether the API has embeddings (Anthropic's has none). */
+    public boolean hasEmbeddings() {
+        return this != ANTHROPIC;
+    }
+
+    public static Optional<ProviderType> fromConfigName(String name) {
+        return Arrays.stream(values()).filter(t -> t.configName.equals(name)).findFirst();
+    }
+
+    /** The accepted type names, for messages. */
+    public static String names() {
+        return Arrays.stream(values()).map(ProviderType::configName).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return configName;
+    }
+}
