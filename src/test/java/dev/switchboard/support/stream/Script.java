@@ -59,6 +59,19 @@ public final class Script {
         return script;
     }
 
+    /**
+     * The request is accepted and never answered: not a byte, the connection open, until the gateway
+     * hangs up (or a minute passes).
+     */
+    public static Script silence() {
+        Script script = new Script();
+        script.steps.add(wire -> {
+            waitForHangUp(wire, 60_000);
+            return false;
+        });
+        return script;
+    }
+
     /** A {@code 200 text/event-stream} response, chunked; add events, pauses and an ending. */
     public static Script stream() {
         Script script = new Script();

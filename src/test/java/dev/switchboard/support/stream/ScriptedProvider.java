@@ -33,8 +33,8 @@ import dev.switchboard.support.Fixtures;
  */
 public final class ScriptedProvider implements AutoCloseable {
 
-    /** A request as the provider received it. */
-    public record Received(String method, String path, Map<String, String> headers, String body) {
+    /** A request as the provider received it, and when (wall-clock milliseconds, once its body was read). */
+    public record Received(String method, String path, Map<String, String> headers, String body, long atMillis) {
 
         /** A request header, by its lower-case name. */
         public String header(String name) {
@@ -168,7 +168,8 @@ public final class ScriptedProvider implements AutoCloseable {
         String target = requestLine[1];
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
-        return new Received(requestLine[0], path, headers, new String(body, StandardCharsets.UTF_8));
+        return new Received(requestLine[0], path, headers, new String(body, StandardCharsets.UTF_8),
+                System.currentTimeMillis());
     }
 
     private static String readHead(InputStream in) throws IOException {
