@@ -50,7 +50,8 @@ public final class FailureFallback {
             throw new IllegalStateException(client + " is not a provider REST client");
         }
         String key = registration.configKey();
-        return ProviderId.builtIn(key).orElseThrow(() -> new IllegalStateException("no provider type named " + key));
+        return ProviderId.ofType(ProviderType.fromConfigName(key)
+                .orElseThrow(() -> new IllegalStateException("no provider type named " + key)));
     }
 
     public static ProviderFailure classify(ProviderId provider, Throwable failure) {

@@ -26,18 +26,19 @@ public record ProviderId(String name, ProviderType type) {
         Objects.requireNonNull(type, "type");
     }
 
-    /** The built-in instance a type's name denotes, if the name is one. */
+    /** The built-in instance of this name, if there is one (the four are named after their types). */
     public static java.util.Optional<ProviderId> builtIn(String name) {
-        return ProviderType.fromConfigName(name).map(ProviderId::builtIn);
+        return BUILT_IN.stream().filter(instance -> instance.name.equals(name)).findFirst();
     }
 
-    public static ProviderId builtIn(ProviderType type) {
-        return switch (type) {
-            case OPENAI -> OPENAI;
-            case ANTHROPIC -> ANTHROPIC;
-            case GEMINI -> GEMINI;
-            case OPENAI_COMPATIBLE -> OPENAI_COMPATIBLE;
-        };
+    /**
+     * The type's built-in instance, or for a type without one an id named after the type: what a typed
+     * client's exception mapper and fallback attribute a failure to until the call site names the
+     * instance ({@link ProviderFailure#at}).
+     */
+    public static ProviderId ofType(ProviderType type) {
+        return builtIn(type.configName()).filter(instance -> instance.type == type)
+                .orElseGet(() -> new ProviderId(type.configName(), type));
     }
 
     /** The name used in configuration, in {@code provider/model} references and in responses. */

@@ -26,8 +26,8 @@ public class ProviderInstances {
     @Inject
     public ProviderInstances(SwitchboardConfig config) {
         this.config = config;
-        for (ProviderType type : ProviderType.values()) {
-            instances.put(type.configName(), ProviderId.builtIn(type));
+        for (ProviderId builtIn : ProviderId.BUILT_IN) {
+            instances.put(builtIn.name(), builtIn);
         }
         config.providers().keySet().stream().sorted().forEach(name ->
                 typeOf(name, config.providers().get(name)).ifPresent(type -> instances.put(name,
@@ -42,7 +42,8 @@ public class ProviderInstances {
     private static Optional<ProviderType> typeOf(String name, SwitchboardConfig.Provider settings) {
         Optional<ProviderId> builtIn = ProviderId.builtIn(name);
         if (settings.type().isEmpty()) {
-            return builtIn.map(ProviderId::type);
+            // An instance named after a type is of that type.
+            return builtIn.map(ProviderId::type).or(() -> ProviderType.fromConfigName(name));
         }
         Optional<ProviderType> type = ProviderType.fromConfigName(settings.type().get());
         // A built-in name keeps its own type: "openai" is always the OpenAI API.
@@ -56,7 +57,7 @@ public class ProviderInstances {
             String key = "switchboard.providers." + name;
             SwitchboardConfig.Provider settings = config.providers().get(name);
             Optional<ProviderId> builtIn = ProviderId.builtIn(name);
-            if (settings.type().isEmpty() && builtIn.isEmpty()) {
+            if (settings.type().isEmpty() && builtIn.isEmpty() && ProviderType.fromConfigName(name).isEmpty()) {
                 problems.add(key + ".type: missing; the API the instance speaks, one of " + ProviderType.names());
                 return;
             }
