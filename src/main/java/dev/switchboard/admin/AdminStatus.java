@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -39,10 +40,12 @@ public record AdminStatus(@JsonProperty("default_chain") List<String> defaultCha
      * @param cooldownRemaining  whole seconds, rounded up, until its circuit's cooldown or its provider's Retry-After ends
      * @param latency            whole answers; null before the first
      * @param timeToFirstToken   streams; null before the first
+     * @param balance            for a balanced route, how it picks a deployment: weighted or latency; else absent
+     * @param deployments        for a balanced route, its deployments (each also listed as a route of its own); else absent
      */
     @JsonPropertyOrder({ "name", "provider", "model", "ad_hoc", "healthy", "available", "circuit", "breaker",
             "error_count", "success_count", "failure_count", "latency", "time_to_first_token", "cooldown_remaining_s",
-            "unavailable_reason", "last_failure" })
+            "unavailable_reason", "last_failure", "balance", "deployments" })
     public record RouteView(String name, String provider, String model, @JsonProperty("ad_hoc") boolean adHoc,
             boolean healthy, boolean available, String circuit, String breaker,
             @JsonProperty("error_count") int errorCount, @JsonProperty("success_count") long successCount,
@@ -50,7 +53,16 @@ public record AdminStatus(@JsonProperty("default_chain") List<String> defaultCha
             @JsonProperty("time_to_first_token") LatencyView timeToFirstToken,
             @JsonProperty("cooldown_remaining_s") long cooldownRemaining,
             @JsonProperty("unavailable_reason") String unavailableReason,
-            @JsonProperty("last_failure") FailureView lastFailure) {
+            @JsonProperty("last_failure") FailureView lastFailure,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String balance,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<DeploymentView> deployments) {
+
+        /** This route as a balanced one, with its deployments. */
+        RouteView balanced(String balance, List<DeploymentView> deployments) {
+            return new RouteView(name, provider, model, adHoc, healthy, available, circuit, breaker, errorCount,
+                    successCount, failureCount, latency, timeToFirstToken, cooldownRemaining, unavailableReason,
+                    lastFailure, balance, deployments);
+        }
 
         static RouteView of(RouteStatus route, UnaryOperator<String> redact) {
             return new RouteView(route.route(), route.provider().configName(), route.model(), route.adHoc(),
@@ -58,8 +70,13 @@ public record AdminStatus(@JsonProperty("default_chain") List<String> defaultCha
                     ProviderBreakers.wireName(route.breaker()), route.errors(), route.successes(), route.failures(),
                     LatencyView.of(route.latency()), LatencyView.of(route.timeToFirstToken()),
                     secondsRoundedUp(route.cooldownRemaining()), route.unavailableReason().map(redact).orElse(null),
-                    route.lastFailure().map(failure -> FailureView.of(failure, redact)).orElse(null));
+                    route.lastFailure().map(failure -> FailureView.of(failure, redact)).orElse(null), null, null);
         }
+    }
+
+    /** One deployment of a balanced route: its route name ({@code <route>@<deployment>}), instance and weight. */
+    @JsonPropertyOrder({ "route", "provider", "model", "weight" })
+    public record DeploymentView(String route, String provider, String model, int weight) {
     }
 
     /** A latency window: how many recent samples, their average and 95th percentile in milliseconds. */

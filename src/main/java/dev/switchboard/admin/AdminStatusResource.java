@@ -44,12 +44,22 @@ public class AdminStatusResource {
     @NonBlocking
     public AdminStatus status() {
         List<AdminStatus.RouteView> routeViews = availability.routes().stream()
-                .map(route -> AdminStatus.RouteView.of(route, redactor::redact)).toList();
+                .map(route -> withDeployments(AdminStatus.RouteView.of(route, redactor::redact))).toList();
         List<AdminStatus.ProviderView> providerViews = availability.providers().stream()
                 .filter(provider -> config.providers().get(provider.provider().configName()).enabled())
                 .map(provider -> AdminStatus.ProviderView.of(provider, endpoints.simulated(provider.provider()),
                         redactor::redact))
                 .toList();
         return new AdminStatus(routes.defaultChain().stream().map(Route::name).toList(), routeViews, providerViews);
+    }
+
+    private AdminStatus.RouteView withDeployments(AdminStatus.RouteView view) {
+        return routes.named(view.name()).filter(route -> route.name().equals(view.name()))
+                .filter(route -> !routes.deployments(route).isEmpty())
+                .map(route -> view.balanced(routes.balance(route).name().toLowerCase(java.util.Locale.ROOT),
+                        routes.deployments(route).stream().map(member -> new AdminStatus.DeploymentView(
+                                member.route().name(), member.route().provider().name(), member.route().model(),
+                                member.weight())).toList()))
+                .orElse(view);
     }
 }

@@ -71,7 +71,7 @@ public class ConfigCheck {
             if (route.model().isBlank()) {
                 problems.add(key + ".model: must not be blank");
             }
-            Optional<ProviderId> instance = instanceOf(problems, key, route.provider(), config, instances);
+            List<ProviderId> served = servingInstances(problems, key, entry.getKey(), route, config, instances);
             checkPrice(problems, key + ".input-price", route.inputPrice());
             checkPrice(problems, key + ".output-price", route.outputPrice());
             route.cachedInputPrice().ifPresent(price -> checkPrice(problems, key + ".cached-input-price", price));
@@ -83,11 +83,10 @@ public class ConfigCheck {
             checkPositive(problems, key + ".timeout", route.timeout());
             checkPositive(problems, key + ".first-token-timeout", route.firstTokenTimeout());
             checkPositive(problems, key + ".stream-idle-timeout", route.streamIdleTimeout());
-            if (route.continuation().orElse(false) && instance.filter(i -> !instances.canContinue(i)).isPresent()) {
-                problems.add(key + ".continuation: provider '" + route.provider()
-                        + "' cannot continue a partial answer (only anthropic and openai-compatible can, unless"
-                        + " their instance says continuation=false)");
-            }
+            served.stream().filter(i -> route.continuation().orElse(false) && !instances.canContinue(i)).findFirst()
+                    .ifPresent(i -> problems.add(key + ".continuation: provider '" + i
+                            + "' cannot continue a partial answer (only anthropic and openai-compatible can, unless"
+                            + " their instance says continuation=false)"));
             route.category().filter(category -> !categories.contains(category)).ifPresent(category ->
                     problems.add(key + ".category: '" + category + "' is not a degraded-mode category (known: "
                             + String.join(", ", categories) + ")"));
@@ -217,6 +216,43 @@ public class ConfigCheck {
                         + ", so their spend and remembered answers could not be kept apart; replace one of them");
             }
         });
+    }
+
+    /**
+     * The instances serving a route: its {@code provider}, or each of its {@code deployments}' (one or the
+     * other); a problem for each that is unknown or disabled.
+     */
+    private static List<ProviderId> servingInstances(List<String> problems, String key, String name,
+            SwitchboardConfig.Route route, SwitchboardConfig config, ProviderInstances instances) {
+        if (name.indexOf(dev.switchboard.routing.Route.DEPLOYMENT_SEPARATOR) >= 0) {
+            problems.add(key + ": a route name may not contain '" + dev.switchboard.routing.Route.DEPLOYMENT_SEPARATOR
+                    + "' (it separates a balanced route's deployments)");
+        }
+        if (route.deployments().isEmpty()) {
+            if (route.provider().isEmpty()) {
+                problems.add(key + ".provider: required (or name the route's deployments)");
+                return List.of();
+            }
+            return instanceOf(problems, key, route.provider().get(), config, instances).stream().toList();
+        }
+        if (route.provider().isPresent()) {
+            problems.add(key + ".provider: a route names either one provider or its deployments, not both");
+        }
+        List<ProviderId> served = new ArrayList<>();
+        route.deployments().forEach((deployment, settings) -> {
+            String deploymentKey = key + ".deployments." + deployment;
+            if (deployment.isBlank() || deployment.contains("/")
+                    || deployment.indexOf(dev.switchboard.routing.Route.DEPLOYMENT_SEPARATOR) >= 0) {
+                problems.add(deploymentKey + ": a deployment name must be non-empty and without '/' or '@'");
+            }
+            if (settings.weight() < 1) {
+                problems.add(deploymentKey + ".weight: must be at least 1, was " + settings.weight());
+            }
+            settings.model().filter(String::isBlank).ifPresent(blank ->
+                    problems.add(deploymentKey + ".model: must not be blank"));
+            instanceOf(problems, deploymentKey, settings.provider(), config, instances).ifPresent(served::add);
+        });
+        return served;
     }
 
     /** The instance a route's {@code provider} names, if it is configured and enabled; a problem otherwise. */

@@ -51,8 +51,22 @@ public interface SwitchboardConfig {
     Degraded degraded();
 
     interface Route {
-        /** The provider instance serving this route: a name under {@code switchboard.providers}, e.g. openai. */
-        String provider();
+        /**
+         * The provider instance serving this route: a name under {@code switchboard.providers}, e.g. openai.
+         * Required unless the route names {@link #deployments}.
+         */
+        Optional<String> provider();
+
+        /**
+         * The deployments that serve this route instead of one provider: each an instance and its upstream
+         * model, with a weight. Traffic is spread over the available ones by {@link #balance}; a failed
+         * attempt moves to the route's other deployments before the chain moves on.
+         */
+        Map<String, Deployment> deployments();
+
+        /** How a balanced route picks its first deployment: by weight, or by the lowest observed latency. */
+        @WithDefault("weighted")
+        Balance balance();
 
         /** The model name the provider knows, e.g. {@code claude-sonnet-4-5}. */
         String model();
@@ -136,6 +150,27 @@ public interface SwitchboardConfig {
          * header names none: which static message they get when every route fails.
          */
         Optional<String> category();
+    }
+
+    /** One deployment of a balanced route: see {@link Route#deployments}. */
+    interface Deployment {
+        /** The provider instance, a name under {@code switchboard.providers}. */
+        String provider();
+
+        /** Its upstream model (an Azure deployment name, say); defaults to the route's model. */
+        Optional<String> model();
+
+        /** Its share of the route's traffic, relative to the other deployments' weights. */
+        @WithDefault("1")
+        int weight();
+    }
+
+    /** See {@link Route#balance}. */
+    enum Balance {
+        /** Smooth weighted round robin over the available deployments: exact shares, evenly interleaved. */
+        WEIGHTED,
+        /** The available deployment with the lowest average latency observed (unmeasured ones first). */
+        LATENCY
     }
 
     interface EmbeddingRoute {

@@ -13,6 +13,7 @@ final class LatencyWindow {
     private int next;
     private int size;
     private long sum;
+    private double recent = Double.NaN;
 
     LatencyWindow(int capacity) {
         this.micros = new long[capacity];
@@ -27,7 +28,16 @@ final class LatencyWindow {
         }
         micros[next] = value;
         sum += value;
+        recent = Double.isNaN(recent) ? value : RECENT_WEIGHT * value + (1 - RECENT_WEIGHT) * recent;
         next = (next + 1) % micros.length;
+    }
+
+    /** How much the newest latency counts in {@link #recentMillis}: a change shows within a few calls. */
+    static final double RECENT_WEIGHT = 0.3;
+
+    /** The exponentially weighted average of the latencies, newest weighing most, in ms; NaN with none. */
+    double recentMillis() {
+        return recent / 1_000.0;
     }
 
     int samples() {
@@ -54,5 +64,6 @@ final class LatencyWindow {
         next = 0;
         size = 0;
         sum = 0;
+        recent = Double.NaN;
     }
 }

@@ -22,6 +22,7 @@ import dev.switchboard.embedding.EmbeddingRouteTable;
 import dev.switchboard.provider.FailureKind;
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.ProviderInstances;
+import dev.switchboard.routing.Deployment;
 import dev.switchboard.routing.Route;
 import dev.switchboard.routing.RouteTable;
 
@@ -48,6 +49,7 @@ public class RouteAvailability {
 
     private final SwitchboardConfig config;
     private final ProviderBreakers breakers;
+    private final RouteTable routes;
     private final Clock clock;
     private final Map<String, RouteHealth> configured = new LinkedHashMap<>();
     /**
@@ -75,7 +77,9 @@ public class RouteAvailability {
         this.config = config;
         this.breakers = breakers;
         this.clock = clock;
+        this.routes = routes;
         routes.all().forEach(route -> configured.put(route.name(), new RouteHealth(route, config.health(), clock)));
+        routes.callable().forEach(route -> configured.putIfAbsent(route.name(), new RouteHealth(route, config.health(), clock)));
         ProviderInstances instances = ProviderInstances.of(config);
         EmbeddingRouteTable.of(config, instances).values().forEach(route ->
                 embedding.put(route.name(), new RouteHealth(route.route(), config.health(), clock)));
@@ -94,6 +98,21 @@ public class RouteAvailability {
 
     /** Why the route should not be called now, if so; takes nothing. */
     public Optional<Unavailable> unavailable(Route route) {
+        List<Deployment> members = routes.deployments(route);
+        if (!members.isEmpty()) {
+            // A balanced route is out only when every deployment is.
+            List<Unavailable> out = new ArrayList<>();
+            for (Deployment member : members) {
+                Optional<Unavailable> why = unavailable(member.route());
+                if (why.isEmpty()) {
+                    return Optional.empty();
+                }
+                out.add(why.get());
+            }
+            return Optional.of(new Unavailable(out.get(0).kind(), "every deployment is out: "
+                    + String.join("; ", out.stream().map(Unavailable::reason).toList()),
+                    out.stream().allMatch(Unavailable::lastResort)));
+        }
         if (rejectedKeys.contains(route.provider())) {
             return Optional.of(new Unavailable(FailureKind.AUTH_REJECTED,
                     "the " + route.provider() + " key was rejected earlier; fix it and restart", false));

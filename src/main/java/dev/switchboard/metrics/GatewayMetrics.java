@@ -89,7 +89,9 @@ public class GatewayMetrics {
 
     /** One gauge per configured route: 1 while it takes requests, 0 while it is out. */
     void registerAvailability(@Observes StartupEvent event) {
-        for (Route route : routes.all()) {
+        java.util.Set<Route> gauged = new java.util.LinkedHashSet<>(routes.all());
+        gauged.addAll(routes.callable());
+        for (Route route : gauged) {
             Gauge.builder("switchboard.route.available", availability,
                     health -> health.unavailable(route).isEmpty() ? 1 : 0)
                     .description("1 while the route takes requests, 0 while it is out (open circuit, cooldown, failing probe, rejected key)")

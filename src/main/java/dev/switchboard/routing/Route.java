@@ -63,6 +63,18 @@ public record Route(
                 contextFallback, maxOutputTokens, true, Optional.empty(), Set.of(), true);
     }
 
+    /** What separates a balanced route's name from its deployment's in the deployment's route name. */
+    public static final char DEPLOYMENT_SEPARATOR = '@';
+
+    /**
+     * The name the route is configured under: its own, or for one deployment of a balanced route
+     * ({@code gpt-4o@eu}) the balanced route's ({@code gpt-4o}), whose settings it shares.
+     */
+    public String configuredName() {
+        int at = name.indexOf(DEPLOYMENT_SEPARATOR);
+        return at < 0 || name.indexOf('/') >= 0 ? name : name.substring(0, at);
+    }
+
     /** Why this route cannot serve the request whatever its provider could do, if so. */
     public Optional<String> cannotServe(ChatRequest request) {
         if (!vision && request.hasImages()) {

@@ -56,6 +56,7 @@ public class Router {
 
     private final Map<ProviderType, ProviderAdapter> adapters = new EnumMap<>(ProviderType.class);
     private final InstanceGuards guards;
+    private final Balancer balancer;
     private final RouteAvailability availability;
     private final RouteTable routes;
     private final FailoverPolicy policy;
@@ -71,7 +72,9 @@ public class Router {
 
     public Router(Instance<ProviderAdapter> adapters, RouteAvailability availability, RouteTable routes,
             SwitchboardConfig config, SecretRedactor redactor, StreamSettings streamSettings, GatewayMetrics metrics,
-            ChainResolver chains, AutoRouting auto, SpendLedger spend, Vertx vertx, InstanceGuards guards) {
+            ChainResolver chains, AutoRouting auto, SpendLedger spend, Vertx vertx, InstanceGuards guards,
+            Balancer balancer) {
+        this.balancer = balancer;
         adapters.forEach(adapter -> this.adapters.put(adapter.type(), adapter));
         this.guards = guards;
         this.availability = availability;
@@ -150,7 +153,7 @@ public class Router {
             }
         };
         return Uni.createFrom().deferred(() -> {
-            Run<ChatResult> run = new Run<>(request, chain, deadline, whole, context);
+            Run<ChatResult> run = new Run<>(request, balancer.expand(chain), deadline, whole, context);
             return run.next()
                     .invoke(started -> run.answered(started.route()))
                     .onFailure(AllRoutesFailed.class).invoke(run::unanswered)
@@ -193,7 +196,7 @@ public class Router {
             }
         };
         return Uni.createFrom().deferred(() -> {
-            Run<LiveStream> run = new Run<>(request, chain, deadline, streamed, context);
+            Run<LiveStream> run = new Run<>(request, balancer.expand(chain), deadline, streamed, context);
             return run.next()
                     .onFailure(AllRoutesFailed.class).invoke(run::unanswered)
                     .map(started -> new StreamRelay(this, run, started.route(), started.value(), started.ticket()).start());
@@ -499,7 +502,10 @@ public class Router {
         private void keepLargerContexts(Route overflowed) {
             int window = overflowed.contextWindow();
             pending.removeIf(route -> {
-                boolean sameModel = route.provider().equals(overflowed.provider()) && route.model().equals(overflowed.model());
+                // A balanced route's deployments all serve its one model, whatever their instances call it.
+                boolean sameModel = route.provider().equals(overflowed.provider()) && route.model().equals(overflowed.model())
+                        || overflowed.name().indexOf(Route.DEPLOYMENT_SEPARATOR) >= 0
+                                && route.configuredName().equals(overflowed.configuredName());
                 boolean notLarger = window > 0 && route.contextWindow() != Route.UNKNOWN_CONTEXT
                         && route.contextWindow() <= window;
                 if (sameModel || notLarger) {
@@ -508,10 +514,14 @@ public class Router {
                 }
                 return sameModel || notLarger;
             });
-            overflowed.contextFallback().flatMap(routes::named)
-                    .filter(route -> attempts.stream().noneMatch(a -> a.route().equals(route.name())))
-                    .filter(route -> !pending.contains(route))
-                    .ifPresent(pending::addFirst);
+            List<Route> fallback = overflowed.contextFallback().flatMap(routes::named)
+                    .map(route -> balancer.expand(List.of(route))).orElse(List.of());
+            for (int i = fallback.size() - 1; i >= 0; i--) {
+                Route route = fallback.get(i);
+                if (attempts.stream().noneMatch(a -> a.route().equals(route.name())) && !pending.contains(route)) {
+                    pending.addFirst(route);
+                }
+            }
         }
 
         private synchronized AllRoutesFailed exhausted() {

@@ -41,6 +41,6 @@ public class StreamSettings {
     }
 
     private Optional<SwitchboardConfig.Route> configured(Route route) {
-        return Optional.ofNullable(config.routes().get(route.name()));
+        return Optional.ofNullable(config.routes().get(route.configuredName()));
     }
 }
