@@ -75,12 +75,17 @@ public class ProviderEndpoints {
 
     void announce(@Observes StartupEvent event) {
         for (Endpoint endpoint : endpoints.values()) {
-            if (endpoint.simulated()) {
-                LOG.warnf("Provider %s (%s) is SIMULATED: its answers are canned (give it a key or a URL to reach it)",
-                        endpoint.provider(), endpoint.provider().type());
+            ProviderId provider = endpoint.provider();
+            String type = ProviderId.builtIn(provider.name()).isPresent() ? "" : " (" + provider.type() + ")";
+            if (endpoint.simulated() && type.isEmpty()) {
+                LOG.warnf("Provider %s is SIMULATED (no %s and no switchboard.providers.%s.url): its answers are canned",
+                        provider, provider.type().keyVariable(), provider);
+            } else if (endpoint.simulated()) {
+                LOG.warnf("Provider %s%s is SIMULATED (switchboard.providers.%s.simulated=true): its answers are canned",
+                        provider, type, provider);
             } else {
-                LOG.infof("Provider %s (%s) at %s (API key %s)", endpoint.provider(), endpoint.provider().type(),
-                        endpoint.baseUrl().orElseThrow(), endpoint.apiKey().isPresent() ? "set" : "not set");
+                LOG.infof("Provider %s%s at %s (API key %s)", provider, type, endpoint.baseUrl().orElseThrow(),
+                        endpoint.apiKey().isPresent() ? "set" : "not set");
             }
         }
     }
