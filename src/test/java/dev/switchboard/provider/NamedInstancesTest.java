@@ -16,14 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import dev.switchboard.api.GatewayHeaders;
 import dev.switchboard.health.ProviderBreakers;
 import dev.switchboard.support.FreshGateway;
+import dev.switchboard.support.InstanceEmulators;
 import dev.switchboard.support.ProviderEmulator;
 import io.quarkus.arc.Arc;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -42,16 +41,13 @@ class NamedInstancesTest extends FreshGateway {
 
     static final String GROQ_KEY = "gsk-test-groq-5555";
 
-    /** The two servers; not fields of type WireMockServer, which the suite's global emulator fills with itself. */
-    record Upstreams(WireMockServer vllm, WireMockServer groq) {
-    }
-
-    Upstreams upstreams;
+    InstanceEmulators.Servers upstreams;
 
     public static class TwoServers implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Servers.class));
+            // groq's URL with a trailing slash, as users write it.
+            return InstanceEmulators.of("vllm", "/v1", "groq", "/openai/v1/");
         }
 
         @Override
@@ -78,43 +74,11 @@ class NamedInstancesTest extends FreshGateway {
         }
     }
 
-    /** Starts the two emulators and gives the gateway their URLs (groq's with a trailing slash, as users write it). */
-    public static class Servers implements QuarkusTestResourceLifecycleManager {
-        private Upstreams upstreams;
-
-        @Override
-        public Map<String, String> start() {
-            upstreams = new Upstreams(started(), started());
-            return Map.of(
-                    "switchboard.providers.vllm.url", "http://localhost:" + upstreams.vllm().port() + "/v1",
-                    "switchboard.providers.groq.url", "http://localhost:" + upstreams.groq().port() + "/openai/v1/");
-        }
-
-        private static WireMockServer started() {
-            WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                    .asynchronousResponseEnabled(true).containerThreads(10));
-            server.start();
-            return server;
-        }
-
-        @Override
-        public void stop() {
-            upstreams.vllm().stop();
-            upstreams.groq().stop();
-        }
-
-        @Override
-        public void inject(TestInjector injector) {
-            injector.injectIntoFields(upstreams, new TestInjector.MatchesType(Upstreams.class));
-        }
-    }
-
     @BeforeEach
     void answerEverywhere() {
-        upstreams.vllm().resetAll();
-        upstreams.groq().resetAll();
-        answers(upstreams.vllm(), "/v1/chat/completions", "meta-llama/Llama-3.1-8B-Instruct", "from vllm");
-        answers(upstreams.groq(), "/openai/v1/chat/completions", "llama-3.1-8b-instant", "from groq");
+        upstreams.resetAll();
+        answers(upstreams.of("vllm"), "/v1/chat/completions", "meta-llama/Llama-3.1-8B-Instruct", "from vllm");
+        answers(upstreams.of("groq"), "/openai/v1/chat/completions", "llama-3.1-8b-instant", "from groq");
     }
 
     private static void answers(WireMockServer server, String path, String model, String text) {
@@ -140,11 +104,11 @@ class NamedInstancesTest extends FreshGateway {
         assertThat(ask("llama-groq").then().statusCode(200).extract().path("choices[0].message.content").toString())
                 .isEqualTo("from groq");
 
-        upstreams.vllm().verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+        upstreams.of("vllm").verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", absent())
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.model",
                         equalTo("meta-llama/Llama-3.1-8B-Instruct"))));
-        upstreams.groq().verify(1, postRequestedFor(urlPathEqualTo("/openai/v1/chat/completions"))
+        upstreams.of("groq").verify(1, postRequestedFor(urlPathEqualTo("/openai/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer " + GROQ_KEY))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.model",
                         equalTo("llama-3.1-8b-instant"))));
@@ -154,15 +118,15 @@ class NamedInstancesTest extends FreshGateway {
     void anAdHocModelNamesTheInstance() {
         ask("groq/llama-3.3-70b-versatile").then().statusCode(200);
 
-        upstreams.groq().verify(1, postRequestedFor(urlPathEqualTo("/openai/v1/chat/completions"))
+        upstreams.of("groq").verify(1, postRequestedFor(urlPathEqualTo("/openai/v1/chat/completions"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.model",
                         equalTo("llama-3.3-70b-versatile"))));
-        assertThat(upstreams.vllm().getAllServeEvents()).isEmpty();
+        assertThat(upstreams.of("vllm").getAllServeEvents()).isEmpty();
     }
 
     @Test
     void oneInstanceFailingOpensOnlyItsOwnBreaker() {
-        upstreams.vllm().stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(500)
+        upstreams.of("vllm").stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"engine crashed\",\"type\":\"server_error\",\"param\":null,\"code\":null}}")));
 
@@ -181,8 +145,8 @@ class NamedInstancesTest extends FreshGateway {
         assertThat(CircuitBreakerMaintenance.get().currentState(ProviderPolicy.OPENAI_COMPATIBLE_BACKSTOP))
                 .isEqualTo(CircuitBreakerState.CLOSED);
         // Once out, vllm is not called: far fewer calls than the 16 that 8 requests with one retry each would make.
-        assertThat(upstreams.vllm().getAllServeEvents()).hasSizeLessThanOrEqualTo(4);
-        assertThat(upstreams.groq().getAllServeEvents()).hasSize(8);
+        assertThat(upstreams.of("vllm").getAllServeEvents()).hasSizeLessThanOrEqualTo(4);
+        assertThat(upstreams.of("groq").getAllServeEvents()).hasSize(8);
 
         List<Map<String, Object>> providers = given().get("/admin/status").then().statusCode(200).extract().path("providers");
         assertThat(providers).filteredOn(p -> "vllm".equals(p.get("name"))).singleElement()
@@ -199,9 +163,9 @@ class NamedInstancesTest extends FreshGateway {
     @Test
     void anInstanceTimesOutAfterItsOwnTimeout() {
         // vllm's timeout is 400 ms; the test profile's default for the others is 1 s, groq's the 10 s default.
-        upstreams.vllm().stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+        upstreams.of("vllm").stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(2_000).withHeader("Content-Type", "application/json").withBody("{}")));
-        upstreams.groq().stubFor(post(urlPathEqualTo("/openai/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+        upstreams.of("groq").stubFor(post(urlPathEqualTo("/openai/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(700).withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"llama-3.1-8b-instant\","
                         + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"slow but there\"},"
@@ -212,7 +176,7 @@ class NamedInstancesTest extends FreshGateway {
         assertThat(answered.header(GatewayHeaders.ROUTE)).isEqualTo("llama-groq");
         assertThat(answered.path("choices[0].message.content").toString()).isEqualTo("slow but there");
         // A silent route is not retried (F6): one call to vllm, abandoned at its own limit.
-        assertThat(upstreams.vllm().getAllServeEvents()).hasSize(1);
+        assertThat(upstreams.of("vllm").getAllServeEvents()).hasSize(1);
     }
 
     @Test

@@ -17,15 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import dev.switchboard.api.GatewayHeaders;
 import dev.switchboard.health.ProviderBreakers;
 import dev.switchboard.provider.ProviderInstances;
 import dev.switchboard.support.FreshGateway;
+import dev.switchboard.support.InstanceEmulators;
 import dev.switchboard.support.ProviderEmulator;
 import io.quarkus.arc.Arc;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -47,16 +46,12 @@ class WeightedRouteTest extends FreshGateway {
     static final String KEY_B = "sk-test-key-b-2222";
     static final String CHAT = "/v1/chat/completions";
 
-    /** The two servers; not fields of type WireMockServer, which the suite's global emulator fills with itself. */
-    record Upstreams(WireMockServer a, WireMockServer b) {
-    }
-
-    Upstreams upstreams;
+    InstanceEmulators.Servers upstreams;
 
     public static class TwoKeys implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Servers.class));
+            return InstanceEmulators.of("openai-a", "/v1", "openai-b", "/v1");
         }
 
         @Override
@@ -84,42 +79,11 @@ class WeightedRouteTest extends FreshGateway {
         }
     }
 
-    public static class Servers implements QuarkusTestResourceLifecycleManager {
-        private Upstreams upstreams;
-
-        @Override
-        public Map<String, String> start() {
-            upstreams = new Upstreams(started(), started());
-            return Map.of(
-                    "switchboard.providers.openai-a.url", "http://localhost:" + upstreams.a().port() + "/v1",
-                    "switchboard.providers.openai-b.url", "http://localhost:" + upstreams.b().port() + "/v1");
-        }
-
-        private static WireMockServer started() {
-            WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                    .asynchronousResponseEnabled(true).containerThreads(10));
-            server.start();
-            return server;
-        }
-
-        @Override
-        public void stop() {
-            upstreams.a().stop();
-            upstreams.b().stop();
-        }
-
-        @Override
-        public void inject(TestInjector injector) {
-            injector.injectIntoFields(upstreams, new TestInjector.MatchesType(Upstreams.class));
-        }
-    }
-
     @BeforeEach
     void bothKeysAnswer() {
-        upstreams.a().resetAll();
-        upstreams.b().resetAll();
-        answers(upstreams.a(), 0);
-        answers(upstreams.b(), 0);
+        upstreams.resetAll();
+        answers(upstreams.of("openai-a"), 0);
+        answers(upstreams.of("openai-b"), 0);
     }
 
     private static void answers(WireMockServer server, int delayMs) {
@@ -153,17 +117,17 @@ class WeightedRouteTest extends FreshGateway {
         assertThat(answeredBy.keySet()).containsExactlyInAnyOrder("spread@key-a", "spread@key-b");
         assertThat(answeredBy.get("spread@key-a")).isBetween(29, 31);
         assertThat(answeredBy.get("spread@key-b")).isBetween(9, 11);
-        assertThat(calls(upstreams.a()) + calls(upstreams.b())).isEqualTo(40);
+        assertThat(calls(upstreams.of("openai-a")) + calls(upstreams.of("openai-b"))).isEqualTo(40);
         // Each deployment is called with its own key.
-        upstreams.a().verify(postRequestedFor(urlPathEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer " + KEY_A))
+        upstreams.of("openai-a").verify(postRequestedFor(urlPathEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer " + KEY_A))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("gpt-4o"))));
-        assertThat(upstreams.a().findAll(postRequestedFor(urlPathEqualTo(CHAT))
+        assertThat(upstreams.of("openai-a").findAll(postRequestedFor(urlPathEqualTo(CHAT))
                 .withHeader("Authorization", equalTo("Bearer " + KEY_B)))).isEmpty();
     }
 
     @Test
     void aDeploymentThatFailsGivesItsShareToTheOtherAndOnlyItsOwnCircuitOpens() {
-        upstreams.a().stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withStatus(503)
+        upstreams.of("openai-a").stubFor(post(urlPathEqualTo(CHAT)).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"The engine is currently overloaded, please try again later.\","
                         + "\"type\":\"server_error\",\"param\":null,\"code\":null}}")));
@@ -175,9 +139,9 @@ class WeightedRouteTest extends FreshGateway {
             assertThat(ask("spread").header(GatewayHeaders.ROUTE)).isEqualTo("spread@key-b");
         }
 
-        assertThat(calls(upstreams.b())).isEqualTo(20);
+        assertThat(calls(upstreams.of("openai-b"))).isEqualTo(20);
         // Key A's route circuit took it out after a few failures: it no longer gets its three quarters.
-        assertThat(calls(upstreams.a())).isLessThanOrEqualTo(6);
+        assertThat(calls(upstreams.of("openai-a"))).isLessThanOrEqualTo(6);
         ProviderInstances instances = Arc.container().instance(ProviderInstances.class).get();
         ProviderBreakers breakers = Arc.container().instance(ProviderBreakers.class).get();
         assertThat(breakers.state(instances.named("openai-b").orElseThrow())).isEqualTo(CircuitBreakerState.CLOSED);
@@ -201,11 +165,11 @@ class WeightedRouteTest extends FreshGateway {
         // slow whichever deployment takes it (see the exploration below for how that is outlived).
         ask("spread");
         ask("spread");
-        answers(upstreams.b(), 500);
+        answers(upstreams.of("openai-b"), 500);
         for (int i = 0; i < 10; i++) {
             ask("fastest");
         }
-        int slowBefore = calls(upstreams.b());
+        int slowBefore = calls(upstreams.of("openai-b"));
 
         Map<String, Integer> answeredBy = new HashMap<>();
         for (int i = 0; i < 20; i++) {
@@ -213,6 +177,6 @@ class WeightedRouteTest extends FreshGateway {
         }
         // All but the one request in ten that measures the slower one again.
         assertThat(answeredBy.getOrDefault("fastest@key-a", 0)).isEqualTo(18);
-        assertThat(calls(upstreams.b()) - slowBefore).isEqualTo(2);
+        assertThat(calls(upstreams.of("openai-b")) - slowBefore).isEqualTo(2);
     }
 }
