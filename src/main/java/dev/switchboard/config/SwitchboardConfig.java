@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.switchboard.provider.ProviderId;
 import dev.switchboard.provider.ProviderPolicy;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.routing.Tier;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -209,14 +210,15 @@ public interface SwitchboardConfig {
 
     interface Provider {
         /**
-         * The API the instance speaks: openai, anthropic, gemini or openai-compatible. Optional only
+         * The API the instance speaks: openai, anthropic, gemini, openai-compatible or azure-openai. Optional only
          * for the four built-in instances, whose name is their type.
          */
         Optional<String> type();
 
         /**
          * The API base URL (with {@code /v1} for the OpenAI formats). Defaults to the type's public
-         * URL; required for openai-compatible instances other than the built-in one. The built-in
+         * URL; required for openai-compatible instances other than the built-in one, and for azure-openai
+         * instances (the resource's URL, {@code https://<resource>.openai.azure.com}). The built-in
          * instances also read {@code quarkus.rest-client.<name>.url}.
          */
         Optional<String> url();
@@ -260,9 +262,20 @@ public interface SwitchboardConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Anthropic's {@code anthropic-version} header. */
-        @WithDefault("2023-06-01")
-        String apiVersion();
+        /**
+         * The API version the instance asks for: Anthropic's {@code anthropic-version} header, Azure
+         * OpenAI's {@code api-version} query parameter. One key for both, because it is one idea (which
+         * revision of its API an instance speaks); unset, each type has its own default
+         * ({@link ProviderType#defaultApiVersion}), so Anthropic's stays
+         * 2023-06-01 while Azure's is its GA version. Read it through {@link #apiVersion(ProviderType)}.
+         */
+        Optional<String> apiVersion();
+
+        /** The instance's API version: its own {@code api-version}, else its type's default. */
+        default String apiVersion(ProviderType type) {
+            return apiVersion().filter(version -> !version.isBlank()).or(type::defaultApiVersion)
+                    .orElseThrow(() -> new IllegalStateException("the " + type + " API has no version to send"));
+        }
 
         /** The output limit sent when the caller sets none and the provider requires one (Anthropic). */
         @WithDefault("4096")

@@ -127,8 +127,9 @@ public class ProviderEndpoints {
     private String simulatorUrl(ProviderType type) {
         String local = withoutTrailingSlash(httpServer.get().getLocalBaseUri().toString());
         String base = local + "/simulated/" + type.configName();
-        // The OpenAI convention puts the version in the base URL; the others add it to the path.
-        return type.speaksOpenAi() ? base + "/v1" : base;
+        // The OpenAI convention puts the version in the base URL; the others add it to the path, and
+        // Azure's base is the bare resource URL (its version is a query parameter).
+        return type.speaksOpenAi() && type != ProviderType.AZURE_OPENAI ? base + "/v1" : base;
     }
 
     private static String withoutTrailingSlash(String url) {

@@ -13,7 +13,9 @@ public enum ProviderType {
     OPENAI("openai", "https://api.openai.com/v1", "openai", "OPENAI_API_KEY"),
     ANTHROPIC("anthropic", "https://api.anthropic.com", "anthropic", "ANTHROPIC_API_KEY"),
     GEMINI("gemini", "https://generativelanguage.googleapis.com", "gcp.gemini", "GEMINI_API_KEY"),
-    OPENAI_COMPATIBLE("openai-compatible", null, "openai_compatible", "OPENAI_COMPATIBLE_API_KEY");
+    OPENAI_COMPATIBLE("openai-compatible", null, "openai_compatible", "OPENAI_COMPATIBLE_API_KEY"),
+    /** Azure OpenAI: each resource has its own URL, so there is no public one and no built-in instance. */
+    AZURE_OPENAI("azure-openai", null, "azure.ai.openai", "AZURE_OPENAI_API_KEY");
 
     private final String configName;
     private final String publicUrl;
@@ -52,9 +54,27 @@ public enum ProviderType {
         return genAiName;
     }
 
-    /** Whether the API is the OpenAI Chat Completions format, so unknown parameters pass through. */
+    /**
+     * Whether the API is the OpenAI Chat Completions format, so unknown parameters pass through. Azure
+     * OpenAI is: only its paths, its {@code api-version} query parameter and its {@code api-key} header
+     * differ.
+     */
     public boolean speaksOpenAi() {
-        return this == OPENAI || this == OPENAI_COMPATIBLE;
+        return this == OPENAI || this == OPENAI_COMPATIBLE || this == AZURE_OPENAI;
+    }
+
+    /**
+     * The API version an instance asks for unless it sets {@code switchboard.providers.<name>.api-version}:
+     * Anthropic's {@code anthropic-version} header, and Azure OpenAI's {@code api-version} query parameter
+     * (its latest GA data-plane inference version, which every chat and embeddings deployment serves).
+     * None for the APIs that carry their version in the base URL.
+     */
+    public Optional<String> defaultApiVersion() {
+        return switch (this) {
+            case ANTHROPIC -> Optional.of("2023-06-01");
+            case AZURE_OPENAI -> Optional.of("2024-10-21");
+            case OPENAI, GEMINI, OPENAI_COMPATIBLE -> Optional.empty();
+        };
     }
 
     /**

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.switchboard.provider.ProviderEndpoints;
 import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderType;
 import dev.switchboard.provider.anthropic.AnthropicTranslator;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -53,6 +54,8 @@ public class SimulatorResource {
 
     /** Exactly what the REST layer declares for a JSON entity, so documents read as they always have. */
     private static final String JSON = MediaType.APPLICATION_JSON + ";charset=UTF-8";
+    /** What the simulated azure-openai instances answer as: the type's, since none is built in. */
+    private static final ProviderId AZURE_OPENAI = ProviderId.ofType(ProviderType.AZURE_OPENAI);
     private static final Map<String, List<String>> EVENT_STREAM = Map.of(
             HttpHeaders.CONTENT_TYPE, List.of(MediaType.SERVER_SENT_EVENTS),
             HttpHeaders.CACHE_CONTROL, List.of("no-cache"));
@@ -78,8 +81,23 @@ public class SimulatorResource {
         return openAiFormat(ProviderId.OPENAI_COMPATIBLE, body, response);
     }
 
+    /**
+     * Azure OpenAI's deployments: OpenAI's format under the deployment's path, which names the model
+     * (the body's {@code model} is optional there). Every simulated azure-openai instance is served here.
+     */
+    @POST
+    @Path("/azure-openai/openai/deployments/{deployment}/chat/completions")
+    public RestMulti<Buffer> azureOpenAi(@PathParam("deployment") String deployment, JsonNode body,
+            @Context HttpServerResponse response) {
+        return openAiFormat(AZURE_OPENAI, deployment, body, response);
+    }
+
     private RestMulti<Buffer> openAiFormat(ProviderId provider, JsonNode body, HttpServerResponse response) {
-        Answer answer = Answer.of(provider, body.path("model").asText("unknown"), body.path("messages"), "content",
+        return openAiFormat(provider, body.path("model").asText("unknown"), body, response);
+    }
+
+    private RestMulti<Buffer> openAiFormat(ProviderId provider, String model, JsonNode body, HttpServerResponse response) {
+        Answer answer = Answer.of(provider, model, body.path("messages"), "content",
                 body.path("messages").toString(), SimulatedTurn.fromOpenAi(body));
         if (!streamed(body)) {
             return reply(provider, () -> SimulatedReplies.openAiCompletion(answer.model(), answer.turn(),
@@ -139,12 +157,21 @@ public class SimulatorResource {
         return openAiFormatEmbeddings(ProviderId.OPENAI_COMPATIBLE, body);
     }
 
+    @POST
+    @Path("/azure-openai/openai/deployments/{deployment}/embeddings")
+    public RestMulti<Buffer> azureOpenAiEmbeddings(@PathParam("deployment") String deployment, JsonNode body) {
+        return openAiFormatEmbeddings(AZURE_OPENAI, deployment, body);
+    }
+
     private RestMulti<Buffer> openAiFormatEmbeddings(ProviderId provider, JsonNode body) {
+        return openAiFormatEmbeddings(provider, body.path("model").asText("unknown"), body);
+    }
+
+    private RestMulti<Buffer> openAiFormatEmbeddings(ProviderId provider, String model, JsonNode body) {
         Integer size = SimulatedEmbeddings.size(body.path("dimensions"), SimulatedEmbeddings.OPENAI_DEFAULT);
         if (size == null) {
             return send(Uni.createFrom().item(() -> json(400, SimulatedReplies.error(provider, 400))));
         }
-        String model = body.path("model").asText("unknown");
         return reply(provider, () -> SimulatedEmbeddings.openAi(model, SimulatedEmbeddings.texts(body.path("input")), size));
     }
 

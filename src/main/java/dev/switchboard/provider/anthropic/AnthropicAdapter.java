@@ -92,7 +92,7 @@ public class AnthropicAdapter implements ProviderAdapter {
         SwitchboardConfig.Provider settings = config.providers().get(instance.name());
         int maxTokens = maxTokens(request, route, settings.defaultMaxTokens());
         AnthropicRequest body = AnthropicTranslator.toAnthropic(request, route.model(), maxTokens, route.autoCache());
-        return client.messages(endpoints.callUrl(instance), endpoints.apiKey(instance), settings.apiVersion(),
+        return client.messages(endpoints.callUrl(instance), endpoints.apiKey(instance), settings.apiVersion(ID),
                 request.anthropicBeta(), JsonBody.of(body))
                 .map(response -> AnthropicTranslator.fromAnthropic(response, instance));
     }
@@ -113,7 +113,7 @@ public class AnthropicAdapter implements ProviderAdapter {
                 .streamed();
         String apiKey = endpoints.apiKey(instance);
         return EventStreamReader.decode(instance,
-                () -> client.streamMessages(endpoints.callUrl(instance), apiKey, settings.apiVersion(),
+                () -> client.streamMessages(endpoints.callUrl(instance), apiKey, settings.apiVersion(ID),
                         asked.anthropicBeta(), JsonBody.of(body)),
                 () -> new AnthropicStreamDecoder(instance));
     }
@@ -122,7 +122,7 @@ public class AnthropicAdapter implements ProviderAdapter {
     @Override
     public Uni<Void> probe(ProviderId instance) {
         String apiKey = endpoints.apiKey(instance);
-        String version = config.providers().get(instance.name()).apiVersion();
+        String version = config.providers().get(instance.name()).apiVersion(ID);
         return ModelListProbe.check(instance,
                 () -> client.listModels(endpoints.callUrl(instance), apiKey, version),
                 AnthropicModelList::documented);

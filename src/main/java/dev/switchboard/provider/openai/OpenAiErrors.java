@@ -27,7 +27,8 @@ public final class OpenAiErrors {
         return classify(provider, response.getStatus(), body, ErrorBodies.retryAfter(response).orElse(null));
     }
 
-    static ProviderFailure classify(ProviderId provider, int status, JsonNode body, java.time.Duration retryAfter) {
+    /** The same, for a body already read: what an API that extends OpenAI's errors delegates to. */
+    public static ProviderFailure classify(ProviderId provider, int status, JsonNode body, java.time.Duration retryAfter) {
         JsonNode error = body.path("error");
         String message = ErrorBodies.firstText("HTTP " + status, error.path("message"), error, body.path("message"));
         String code = error.path("code").asText("");
