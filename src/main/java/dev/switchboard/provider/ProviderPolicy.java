@@ -35,6 +35,7 @@ public final class ProviderPolicy {
     public static final String GEMINI_BATCH_EMBED_CONTENTS_BACKSTOP = "api:gemini-batch-embed-contents";
     public static final String OPENAI_COMPATIBLE_BACKSTOP = "api:openai-compatible";
     public static final String OPENAI_COMPATIBLE_EMBEDDINGS_BACKSTOP = "api:openai-compatible-embeddings";
+    public static final String VERTEX_AI_BACKSTOP = "api:vertex-ai";
 
     /** The backstop breakers of an API's client. */
     public static java.util.List<String> backstopBreakers(ProviderType type) {
@@ -44,6 +45,7 @@ public final class ProviderPolicy {
             case GEMINI -> java.util.List.of(GEMINI_BACKSTOP, GEMINI_EMBED_CONTENT_BACKSTOP,
                     GEMINI_BATCH_EMBED_CONTENTS_BACKSTOP);
             case OPENAI_COMPATIBLE -> java.util.List.of(OPENAI_COMPATIBLE_BACKSTOP, OPENAI_COMPATIBLE_EMBEDDINGS_BACKSTOP);
+            case VERTEX_AI -> java.util.List.of(VERTEX_AI_BACKSTOP);
         };
     }
 
