@@ -98,15 +98,24 @@ public class VertexAiAdapter implements ProviderAdapter {
     /**
      * One publisher model ({@code GET /v1beta1/publishers/google/models?pageSize=1}) with the token a
      * completion would carry: never billed, and it proves both halves of a call, the token source and
-     * the API host. A probe that finds the token endpoint refusing fails like a completion would.
+     * the API host. A probe that finds the token endpoint refusing fails like a completion would. A
+     * 403 on the list itself says only that the account may not list models (a role that may predict
+     * and no more): the token was accepted, so it is no rejected credential, and the probe reports the
+     * list unsupported rather than take the instance out.
      */
     @Override
     public Uni<Void> probe(ProviderId instance) {
-        VertexAiSettings where = settings(instance);
         return ModelListProbe.check(instance,
                 () -> tokens.authorization(instance).chain(authorization ->
-                        client.listPublisherModels(endpoints.callUrl(instance), authorization, where.project())),
+                        client.listPublisherModels(endpoints.callUrl(instance), authorization)
+                                .onFailure(VertexAiAdapter::forbidden).transform(forbidden ->
+                                        new ProviderFailure.RequestRejected(instance, 403,
+                                                "the account may not list publisher models: " + forbidden.getMessage()))),
                 VertexModelList::documented);
+    }
+
+    private static boolean forbidden(Throwable failure) {
+        return failure instanceof ProviderFailure.AuthRejected rejected && rejected.status() == 403;
     }
 
     private VertexAiSettings settings(ProviderId instance) {

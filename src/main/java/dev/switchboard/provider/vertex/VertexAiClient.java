@@ -86,15 +86,14 @@ public interface VertexAiClient {
 
     /**
      * Google's publisher models, one of them: the health probe's call, never billed, to the same host
-     * with the same token as a completion (v1 has no list, only v1beta1). {@code x-goog-user-project}
-     * bills the quota to the instance's project, as a completion's path does. No fault-tolerance
-     * annotation: a probe must not count in the breaker that guards completions.
+     * with the same token as a completion (v1 has no list, only v1beta1). No {@code x-goog-user-project}:
+     * a service account's calls are its own project's, and that header would need a permission more.
+     * No fault-tolerance annotation: a probe must not count in the breaker that guards completions.
      */
     @GET
     @Path("/v1beta1/publishers/google/models")
     @ClientQueryParam(name = "pageSize", value = "1")
-    Uni<VertexModelList> listPublisherModels(@Url String baseUrl, @HeaderParam("Authorization") String authorization,
-            @HeaderParam("x-goog-user-project") String project);
+    Uni<VertexModelList> listPublisherModels(@Url String baseUrl, @HeaderParam("Authorization") String authorization);
 
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {

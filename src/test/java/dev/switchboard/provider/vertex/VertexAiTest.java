@@ -10,12 +10,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Signature;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -37,6 +39,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.switchboard.api.GatewayHeaders;
+import dev.switchboard.provider.ProviderFailure;
+import dev.switchboard.provider.ProviderId;
+import dev.switchboard.provider.ProviderInstances;
 import dev.switchboard.support.Fixtures;
 import dev.switchboard.support.FreshGateway;
 import dev.switchboard.support.LogCapture;
@@ -48,6 +53,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Gemini on Vertex AI through the gateway, against an emulator of the three hosts a vertex-ai
@@ -442,5 +448,43 @@ class VertexAiTest extends FreshGateway {
 
         given().get("/simulated/vertex-ai/fault").then().statusCode(200);
         assertThat(server().getAllServeEvents()).as("no token, no call to Google").isEmpty();
+    }
+
+    private static final String MODELS_PATH = "/v1beta1/publishers/google/models";
+
+    private static Uni<Void> probe(String instance) {
+        ProviderId id = Arc.container().instance(ProviderInstances.class).get().named(instance).orElseThrow();
+        return Arc.container().instance(VertexAiAdapter.class).get().probe(id);
+    }
+
+    @Test
+    void theProbeListsOnePublisherModelWithTheSameToken() {
+        tokenEndpointAnswers("token-service-account.json");
+        server().stubFor(get(urlPathEqualTo(MODELS_PATH)).willReturn(json(200,
+                "{\"publisherModels\":[{\"name\":\"publishers/google/models/gemini-2.5-flash\"}],\"nextPageToken\":\"x\"}")));
+
+        probe("vertex-eu").await().atMost(Duration.ofSeconds(5));
+
+        server().verify(1, getRequestedFor(urlPathEqualTo(MODELS_PATH)).withQueryParam("pageSize", equalTo("1"))
+                .withHeader("Authorization", equalTo("Bearer " + SA_TOKEN)));
+    }
+
+    @Test
+    void aProbeForbiddenToListModelsIsNoRejectedCredential() {
+        tokenEndpointAnswers("token-service-account.json");
+        server().stubFor(get(urlPathEqualTo(MODELS_PATH)).willReturn(json(403, "{\"error\":{\"code\":403,"
+                + "\"message\":\"Permission 'aiplatform.publisherModels.list' denied\",\"status\":\"PERMISSION_DENIED\"}}")));
+
+        assertThatThrownBy(() -> probe("vertex-eu").await().atMost(Duration.ofSeconds(5)))
+                .isInstanceOf(ProviderFailure.RequestRejected.class);
+    }
+
+    @Test
+    void aProbeWhoseTokenIsRefusedIsARejectedCredential() {
+        server().stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(json(400, Fixtures.text("vertex-ai/token-invalid-grant.json"))));
+
+        assertThatThrownBy(() -> probe("vertex-eu").await().atMost(Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(ProviderFailure.AuthRejected.class,
+                        failure -> assertThat(failure.provider().name()).isEqualTo("vertex-eu"));
     }
 }
