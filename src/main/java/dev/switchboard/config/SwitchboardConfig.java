@@ -210,7 +210,7 @@ public interface SwitchboardConfig {
 
     interface Provider {
         /**
-         * The API the instance speaks: openai, anthropic, gemini, openai-compatible or azure-openai. Optional only
+         * The API the instance speaks: openai, anthropic, gemini, openai-compatible, azure-openai or vertex-ai. Optional only
          * for the four built-in instances, whose name is their type.
          */
         Optional<String> type();
@@ -280,6 +280,26 @@ public interface SwitchboardConfig {
         /** The output limit sent when the caller sets none and the provider requires one (Anthropic). */
         @WithDefault("4096")
         int defaultMaxTokens();
+
+        /** Vertex AI: the Google Cloud project the instance calls Gemini in (required for a vertex-ai instance). */
+        Optional<String> project();
+
+        /**
+         * Vertex AI: the region, such as {@code europe-west4}, or {@code global}; it names the host
+         * ({@code <location>-aiplatform.googleapis.com}, {@code aiplatform.googleapis.com} for global)
+         * unless {@code url} is set. Required for a vertex-ai instance.
+         */
+        Optional<String> location();
+
+        /**
+         * Vertex AI: where access tokens come from. {@code metadata}: the GCE/GKE metadata server
+         * (workload identity, the attached service account); {@code service-account}: a key file,
+         * {@code service-account-file}. Unset: service-account when a file is named, else metadata.
+         */
+        Optional<String> credentials();
+
+        /** Vertex AI: the service-account JSON key file, read once at start-up (start-up fails when it cannot be). */
+        Optional<String> serviceAccountFile();
 
         /** The client's {@code @Timeout} per call, in ms: the failure table's ~10 s (see {@link ProviderPolicy}). */
         @WithDefault("" + ProviderPolicy.TIMEOUT_MS)

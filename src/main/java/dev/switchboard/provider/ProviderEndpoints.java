@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.vertex.VertexAiSettings;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.event.Observes;
@@ -57,7 +58,8 @@ public class ProviderEndpoints {
         }
         boolean builtIn = ProviderId.builtIn(provider.name()).filter(provider::equals).isPresent();
         if (!builtIn) {
-            Optional<String> url = settings.url().or(() -> provider.type().publicUrl());
+            Optional<String> url = settings.url().or(() -> provider.type().publicUrl())
+                    .or(() -> vertexHost(provider, settings));
             return new Endpoint(provider, url.map(ProviderEndpoints::withoutTrailingSlash), key, false);
         }
         // The type's REST client was built with quarkus.rest-client.<type>.url, else its public URL.
@@ -66,6 +68,12 @@ public class ProviderEndpoints {
         Optional<String> url = settings.url().or(() -> clientUrl);
         return new Endpoint(provider, url.map(ProviderEndpoints::withoutTrailingSlash), key,
                 settings.url().isEmpty() || settings.url().equals(clientUrl));
+    }
+
+    /** A Vertex AI instance's host follows its location ({@code europe-west4-aiplatform.googleapis.com}). */
+    private static Optional<String> vertexHost(ProviderId provider, SwitchboardConfig.Provider settings) {
+        return provider.type() == ProviderType.VERTEX_AI
+                ? settings.location().map(VertexAiSettings::hostFor) : Optional.empty();
     }
 
     /** The value of an environment variable (or a config property of that name, as tests set), if set. */
@@ -84,8 +92,9 @@ public class ProviderEndpoints {
                 LOG.warnf("Provider %s%s is SIMULATED (switchboard.providers.%s.simulated=true): its answers are canned",
                         provider, type, provider);
             } else {
-                LOG.infof("Provider %s%s at %s (API key %s)", provider, type, endpoint.baseUrl().orElseThrow(),
-                        endpoint.apiKey().isPresent() ? "set" : "not set");
+                LOG.infof("Provider %s%s at %s (%s)", provider, type, endpoint.baseUrl().orElseThrow(),
+                        provider.type() == ProviderType.VERTEX_AI ? "OAuth access tokens"
+                                : "API key " + (endpoint.apiKey().isPresent() ? "set" : "not set"));
             }
         }
     }

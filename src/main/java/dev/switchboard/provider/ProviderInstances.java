@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.provider.vertex.VertexAiSettings;
 
 /**
  * The provider instances the configuration names ({@code switchboard.providers.<name>}), the four
@@ -82,7 +83,10 @@ public class ProviderInstances {
             if (!settings.enabled() || settings.simulated() || builtIn.isPresent()) {
                 return;
             }
-            if (settings.url().isEmpty() && type.publicUrl().isEmpty()) {
+            if (type == ProviderType.VERTEX_AI) {
+                // Its URL follows its location; its credentials are a token source, not a key.
+                problems.addAll(VertexAiSettings.problems(key, settings));
+            } else if (settings.url().isEmpty() && type.publicUrl().isEmpty()) {
                 problems.add(key + ".url: missing; a " + type + " instance has no public URL to default to");
             }
             settings.apiKeyEnv().ifPresent(variable -> {

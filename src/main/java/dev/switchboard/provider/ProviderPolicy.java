@@ -37,6 +37,7 @@ public final class ProviderPolicy {
     public static final String OPENAI_COMPATIBLE_EMBEDDINGS_BACKSTOP = "api:openai-compatible-embeddings";
     public static final String AZURE_OPENAI_BACKSTOP = "api:azure-openai";
     public static final String AZURE_OPENAI_EMBEDDINGS_BACKSTOP = "api:azure-openai-embeddings";
+    public static final String VERTEX_AI_BACKSTOP = "api:vertex-ai";
 
     /** The backstop breakers of an API's client. */
     public static java.util.List<String> backstopBreakers(ProviderType type) {
@@ -47,6 +48,7 @@ public final class ProviderPolicy {
                     GEMINI_BATCH_EMBED_CONTENTS_BACKSTOP);
             case OPENAI_COMPATIBLE -> java.util.List.of(OPENAI_COMPATIBLE_BACKSTOP, OPENAI_COMPATIBLE_EMBEDDINGS_BACKSTOP);
             case AZURE_OPENAI -> java.util.List.of(AZURE_OPENAI_BACKSTOP, AZURE_OPENAI_EMBEDDINGS_BACKSTOP);
+            case VERTEX_AI -> java.util.List.of(VERTEX_AI_BACKSTOP);
         };
     }
 

@@ -15,7 +15,12 @@ public enum ProviderType {
     GEMINI("gemini", "https://generativelanguage.googleapis.com", "gcp.gemini", "GEMINI_API_KEY"),
     OPENAI_COMPATIBLE("openai-compatible", null, "openai_compatible", "OPENAI_COMPATIBLE_API_KEY"),
     /** Azure OpenAI: each resource has its own URL, so there is no public one and no built-in instance. */
-    AZURE_OPENAI("azure-openai", null, "azure.ai.openai", "AZURE_OPENAI_API_KEY");
+    AZURE_OPENAI("azure-openai", null, "azure.ai.openai", "AZURE_OPENAI_API_KEY"),
+    /**
+     * Gemini on Google Cloud: the host follows the instance's location, so there is no single public
+     * URL, and calls carry an OAuth access token, not a key (see {@code provider/vertex}).
+     */
+    VERTEX_AI("vertex-ai", null, "gcp.vertex_ai", null);
 
     private final String configName;
     private final String publicUrl;
@@ -29,14 +34,14 @@ public enum ProviderType {
         this.keyVariable = keyVariable;
     }
 
-    /** The environment variable the built-in instance of this type reads its key from. */
+    /** The environment variable the built-in instance of this type reads its key from; null for types without one. */
     public String keyVariable() {
         return keyVariable;
     }
 
-    /** Whether a call needs an API key (self-hosted servers often take none). */
+    /** Whether a call needs an API key (self-hosted servers often take none; Vertex AI takes a token instead). */
     public boolean needsKey() {
-        return this != OPENAI_COMPATIBLE;
+        return this != OPENAI_COMPATIBLE && this != VERTEX_AI;
     }
 
     /** The value of {@code switchboard.providers.<name>.type}. */
@@ -44,7 +49,10 @@ public enum ProviderType {
         return configName;
     }
 
-    /** The public API base URL, or empty for self-hosted servers, which must name theirs. */
+    /**
+     * The public API base URL, or empty for self-hosted servers, which must name theirs, and for
+     * Vertex AI, whose host follows the instance's location.
+     */
     public Optional<String> publicUrl() {
         return Optional.ofNullable(publicUrl);
     }
@@ -73,21 +81,24 @@ public enum ProviderType {
         return switch (this) {
             case ANTHROPIC -> Optional.of("2023-06-01");
             case AZURE_OPENAI -> Optional.of("2024-10-21");
-            case OPENAI, GEMINI, OPENAI_COMPATIBLE -> Optional.empty();
+            case OPENAI, GEMINI, OPENAI_COMPATIBLE, VERTEX_AI -> Optional.empty();
         };
     }
 
     /**
      * Whether the API can continue a partial answer: Anthropic takes an assistant prefill, vLLM takes
-     * {@code continue_final_message}. OpenAI and Gemini have no such contract.
+     * {@code continue_final_message}. OpenAI and Gemini (on Vertex AI too) have no such contract.
      */
     public boolean canContinue() {
         return this == ANTHROPIC || this == OPENAI_COMPATIBLE;
     }
 
-    /** Whether the API has embeddings (Anthropic's has none). */
+    /**
+     * Whether the API has embeddings. Anthropic's has none; Vertex AI's are a different API
+     * ({@code :predict}), which Switchboard does not speak yet.
+     */
     public boolean hasEmbeddings() {
-        return this != ANTHROPIC;
+        return this != ANTHROPIC && this != VERTEX_AI;
     }
 
     public static Optional<ProviderType> fromConfigName(String name) {

@@ -21,8 +21,14 @@ public class SecretRedactor {
 
     static final String MASK = "[redacted]";
 
+    /**
+     * Provider keys; Google OAuth access tokens ({@code ya29.}), signed JWTs (a service account's
+     * assertion) and PEM private keys, which Vertex AI instances hold in memory; any bearer credential.
+     */
     private static final Pattern KEY_SHAPES = Pattern.compile(
-            "(sk-(?:ant-|proj-)?[A-Za-z0-9_*\\-]{8,}|AIza[0-9A-Za-z_\\-]{20,}|Bearer\\s+\\S+)");
+            "(sk-(?:ant-|proj-)?[A-Za-z0-9_*\\-]{8,}|AIza[0-9A-Za-z_\\-]{20,}|Bearer\\s+\\S+"
+                    + "|ya29\\.[0-9A-Za-z_\\-.]+|eyJ[0-9A-Za-z_\\-]+\\.eyJ[0-9A-Za-z_\\-]+\\.[0-9A-Za-z_\\-]*"
+                    + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----)");
 
     private final List<String> secrets;
 

@@ -36,7 +36,8 @@ final class SimulatedReplies {
     static String answer(ProviderId provider, String model, String lastUserText) {
         String echo = lastUserText.length() > ECHO_LIMIT ? lastUserText.substring(0, ECHO_LIMIT) + "..." : lastUserText;
         return "[simulated " + provider + " " + model + "] This is a canned answer from Switchboard's built-in "
-                + "simulator; set " + provider.type().keyVariable() + " to reach the real provider. You said: \"" + echo + "\"";
+                + "simulator; " + (provider.type().keyVariable() == null ? "configure the instance"
+                        : "set " + provider.type().keyVariable()) + " to reach the real provider. You said: \"" + echo + "\"";
     }
 
     /** A rough token count (about four characters a token), enough to make usage figures plausible. */
@@ -149,7 +150,7 @@ final class SimulatedReplies {
         return switch (provider.type()) {
             case ANTHROPIC -> new AnthropicErrorResponse("error",
                     new AnthropicErrorResponse.Detail(anthropicType(status), message), id("req_sim"));
-            case GEMINI -> {
+            case GEMINI, VERTEX_AI -> {
                 ObjectNode body = NODES.objectNode();
                 body.putObject("error").put("code", status).put("message", message).put("status", geminiStatus(status));
                 yield body;

@@ -141,8 +141,33 @@ public class SimulatorResource {
     }
 
     private static Answer geminiAnswer(String model, JsonNode body) {
-        return Answer.of(ProviderId.GEMINI, model, body.path("contents"), "parts", body.path("contents").toString(),
+        return geminiAnswer(ProviderId.GEMINI, model, body);
+    }
+
+    private static Answer geminiAnswer(ProviderId provider, String model, JsonNode body) {
+        return Answer.of(provider, model, body.path("contents"), "parts", body.path("contents").toString(),
                 SimulatedTurn.fromGemini(body));
+    }
+
+    /**
+     * Gemini on Vertex AI: the Gemini wire format under Vertex's paths. Any project and location are
+     * answered (a simulated instance needs neither); faults are set under {@code /simulated/vertex-ai/fault}.
+     */
+    @POST
+    @Path("/vertex-ai/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:generateContent")
+    public RestMulti<Buffer> vertexAi(@PathParam("model") String model, JsonNode body) {
+        ProviderId vertex = ProviderId.ofType(ProviderType.VERTEX_AI);
+        Answer answer = geminiAnswer(vertex, model, body);
+        return reply(vertex, () -> SimulatedReplies.geminiResponse(answer.model(), answer.turn(), answer.promptTokens()));
+    }
+
+    @POST
+    @Path("/vertex-ai/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:streamGenerateContent")
+    public RestMulti<Buffer> vertexAiStream(@PathParam("model") String model, JsonNode body,
+            @Context HttpServerResponse response) {
+        ProviderId vertex = ProviderId.ofType(ProviderType.VERTEX_AI);
+        Answer answer = geminiAnswer(vertex, model, body);
+        return stream(vertex, response, () -> wire.geminiEvents(answer.model(), answer.turn(), answer.promptTokens()));
     }
 
     @POST
@@ -294,8 +319,10 @@ public class SimulatorResource {
         }
     }
 
+    /** A built-in instance, or a type without one (vertex-ai), by name. */
     private ProviderId simulated(String name) {
-        return ProviderId.builtIn(name).map(this::simulated).orElseThrow(NotFoundException::new);
+        return ProviderId.builtIn(name).or(() -> ProviderType.fromConfigName(name).map(ProviderId::ofType))
+                .map(this::simulated).orElseThrow(NotFoundException::new);
     }
 
     private ProviderId simulated(ProviderId provider) {

@@ -45,23 +45,33 @@ public class GeminiAdapter implements ProviderAdapter {
     /** Declining here lets the router pick another route instead of silently dropping what the caller asked. */
     @Override
     public Optional<String> unsupported(ChatRequest request) {
+        return unsupported(request, "gemini");
+    }
+
+    /**
+     * Why the GenerateContent API cannot serve the request as asked, if so; shared with Gemini on
+     * Vertex AI, which takes the same request.
+     *
+     * @param api the API's name, for the message
+     */
+    public static Optional<String> unsupported(ChatRequest request, String api) {
         Optional<String> untranslatable = Parameters.firstUntranslatable(request, GeminiTranslator.TRANSLATED_PARAMS);
         if (untranslatable.isPresent()) {
-            return Optional.of("parameter '" + untranslatable.get() + "' is not supported by gemini");
+            return Optional.of("parameter '" + untranslatable.get() + "' is not supported by " + api);
         }
         Optional<String> notANumber = GeminiTranslator.NUMBER_PARAMS.stream()
                 .filter(name -> !isNumberOrNull(request.extraParams().get(name)))
                 .sorted()
                 .findFirst();
         if (notANumber.isPresent()) {
-            return Optional.of("parameter '" + notANumber.get() + "' must be a number for gemini");
+            return Optional.of("parameter '" + notANumber.get() + "' must be a number for " + api);
         }
         if (!request.hasConversation()) {
-            return Optional.of("gemini needs at least one user or assistant message");
+            return Optional.of(api + " needs at least one user or assistant message");
         }
         if (Boolean.FALSE.equals(request.tools().parallel())) {
             // Gemini has no switch for it: a model may always answer with several calls at once.
-            return Optional.of("parallel_tool_calls=false is not supported by gemini");
+            return Optional.of("parallel_tool_calls=false is not supported by " + api);
         }
         return untranslatableSchema(request);
     }
