@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two builds of Switchboard against each other, run alternately in front of the emulated provider, for a
-# change whose effect is smaller than this machine's run-to-run drift (README, Benchmark). Each run: a fresh
+# change whose effect is smaller than this machine's run-to-run drift (src/bench/README.md). Each run: a fresh
 # gateway, wrk at 32 connections for the warm-up, then for the measurement; it prints requests/s and the
 # gateway's CPU time per request (utime + stime from /proc). Pairs alternate which build goes first.
 # Needs wrk and a packaged jar in target/ for the emulated provider's classpath (run.sh installs and builds both).

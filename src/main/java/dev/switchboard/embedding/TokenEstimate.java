@@ -6,7 +6,7 @@ import java.util.List;
  * Input tokens for a provider that reports none (Gemini's embeddings answer has no usage). The gateway
  * has no tokenizer, so this is the usual rough rule of about four characters a token, rounded up per
  * input, the same rule the simulator uses for its usage figures. It is what the route's input price is
- * charged on, so spend for such routes is an estimate and the README says so.
+ * charged on, so spend for such routes is an estimate and src/docs/api.md says so.
  */
 public final class TokenEstimate {
 

@@ -28,7 +28,7 @@ import dev.switchboard.support.Fixtures;
  * Jackson's reading of it, the OpenAI contract's checks, the complexity classifiers, the degraded-mode
  * key, and every provider's translation (where that provider takes the request). A body may only be
  * refused as bad input, a 4xx in the OpenAI format; any other exception is a finding, as it would be a
- * 5xx. Fuzzed for a short budget by every {@code ./mvnw verify}, longer on demand (README, "Fuzzing");
+ * 5xx. Fuzzed for a short budget by every {@code ./mvnw verify}, longer on demand (src/docs/testing.md);
  * seeds are in {@code src/test/resources/dev/switchboard/api/ChatRequestFuzzTestInputs/}.
  */
 public class ChatRequestFuzzTest {
