@@ -132,8 +132,15 @@ public class ChatExchange {
         return endpoints.simulated(route.provider());
     }
 
-    /** The configured deadline, or the caller's shorter one; a caller can never lengthen it. */
     private Duration budget(String header) {
+        return budget(header, deadline);
+    }
+
+    /**
+     * The configured deadline, or the caller's shorter one from {@code X-Switchboard-Deadline-Ms}; a
+     * caller can never lengthen it. Every API that routes reads it so.
+     */
+    static Duration budget(String header, Duration deadline) {
         if (header == null || header.isBlank()) {
             return deadline;
         }

@@ -72,7 +72,7 @@ public class EmbeddingsResource {
                             + "; leave dimensions out or ask for " + first.dimensions()
                             + " (another size is another vector space: configure a route for it)");
                 });
-        Deadline requestDeadline = Deadline.after(budget(deadlineMs));
+        Deadline requestDeadline = Deadline.after(ChatExchange.budget(deadlineMs, deadline));
         String caller = callers.identify(authorization);
         // Before any provider call: a request over budget never reaches one.
         router.admit(caller);
@@ -103,23 +103,5 @@ public class EmbeddingsResource {
             response.header(GatewayHeaders.SIMULATED, "true");
         }
         return response.build();
-    }
-
-    /** The configured deadline, or the caller's shorter one; a caller can never lengthen it (as for chat). */
-    private Duration budget(String header) {
-        if (header == null || header.isBlank()) {
-            return deadline;
-        }
-        try {
-            long millis = Long.parseLong(header.trim());
-            if (millis <= 0) {
-                throw new NumberFormatException();
-            }
-            Duration asked = Duration.ofMillis(millis);
-            return asked.compareTo(deadline) < 0 ? asked : deadline;
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(400, GatewayHeaders.DEADLINE_MS,
-                    "Header " + GatewayHeaders.DEADLINE_MS + " must be a positive number of milliseconds", "invalid_header");
-        }
     }
 }
