@@ -85,11 +85,21 @@ public class InstanceGuards {
                 .build();
     }
 
-    /** Builds every instance's guards now, so their breakers exist (and can be watched) before the first call. */
+    /**
+     * Builds every instance's guards now, so their breakers exist (and can be watched) before the first
+     * call, and runs each once on an answer that is already there: what fault tolerance loads and sets
+     * up on a guard's first use is then paid at start-up, not by the first request, whose provider
+     * timeout it would otherwise eat into. (Each breaker so counts one success, which says nothing
+     * wrong: a breaker opens on failures in a row, and a reset clears it.)
+     */
+    @SuppressWarnings("unchecked")
     public void createAll() {
         for (ProviderId instance : instances.all()) {
-            guards.computeIfAbsent(breakerName(instance), build(instance));
-            guards.computeIfAbsent(embeddingsBreakerName(instance), build(instance));
+            for (String name : List.of(breakerName(instance), embeddingsBreakerName(instance))) {
+                Guard guard = guards.computeIfAbsent(name, build(instance));
+                ((Uni<Object>) guard.get(() -> Uni.createFrom().item(Boolean.TRUE), UNI)).await()
+                        .atMost(java.time.Duration.ofSeconds(5));
+            }
         }
     }
 }
