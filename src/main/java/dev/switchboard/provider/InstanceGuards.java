@@ -69,9 +69,13 @@ public class InstanceGuards {
         return guarded.onFailure().transform(failure -> FailureFallback.classify(instance, failure).at(instance));
     }
 
+    /** How to build an instance's guard: its settings are read only when the guard is first needed. */
     private Function<String, Guard> build(ProviderId instance) {
-        SwitchboardConfig.Provider settings = instances.settings(instance);
-        return name -> Guard.create()
+        return name -> guard(name, instances.settings(instance));
+    }
+
+    private static Guard guard(String name, SwitchboardConfig.Provider settings) {
+        return Guard.create()
                 .withDescription(name)
                 .withTimeout().duration(settings.timeoutMs(), ChronoUnit.MILLIS).done()
                 .withCircuitBreaker().name(name)
