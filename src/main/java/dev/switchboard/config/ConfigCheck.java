@@ -93,7 +93,7 @@ public class ConfigCheck {
             route.fallbacks().ifPresent(names -> checkNames(problems, key + ".fallbacks", names, routes));
             route.contextFallback().ifPresent(name -> checkNames(problems, key + ".context-fallback", List.of(name), routes));
         }
-        checkEmbeddingRoutes(problems, config, routes);
+        checkEmbeddingRoutes(problems, config, routes, instances);
         SwitchboardConfig.Routing routing = config.routing();
         checkPositive(problems, "switchboard.routing.deadline", Optional.of(routing.deadline()));
         checkPositive(problems, "switchboard.routing.first-token-timeout", Optional.of(routing.firstTokenTimeout()));
@@ -147,7 +147,8 @@ public class ConfigCheck {
      * index are silently wrong, never an error anyone sees. Names are apart from chat routes' (they share
      * route health, metrics and spend rows, all keyed by name).
      */
-    private static void checkEmbeddingRoutes(List<String> problems, SwitchboardConfig config, Set<String> chatRoutes) {
+    private static void checkEmbeddingRoutes(List<String> problems, SwitchboardConfig config, Set<String> chatRoutes,
+            ProviderInstances instances) {
         Map<String, SwitchboardConfig.EmbeddingRoute> all = config.embeddingRoutes();
         Set<String> names = new TreeSet<>(all.keySet());
         for (Map.Entry<String, SwitchboardConfig.EmbeddingRoute> entry : all.entrySet()) {
@@ -160,7 +161,7 @@ public class ConfigCheck {
             if (route.model().isBlank()) {
                 problems.add(key + ".model: must not be blank");
             }
-            Optional<ProviderId> instance = instanceOf(problems, key, route.provider(), config, ProviderInstances.of(config));
+            Optional<ProviderId> instance = instanceOf(problems, key, route.provider(), config, instances);
             if (instance.filter(i -> !i.type().hasEmbeddings()).isPresent()) {
                 problems.add(key + ".provider: " + instance.get().type() + " has no embeddings API (instance '"
                         + route.provider() + "'; use an openai, gemini or openai-compatible one)");

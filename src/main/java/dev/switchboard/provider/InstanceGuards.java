@@ -64,8 +64,13 @@ public class InstanceGuards {
 
     @SuppressWarnings("unchecked")
     private <T> Uni<T> guarded(ProviderId instance, String name, Supplier<Uni<T>> call) {
-        Guard guard = guards.computeIfAbsent(name, build(instance));
-        Uni<T> guarded = Uni.createFrom().deferred(() -> (Uni<T>) guard.get((Supplier<Uni<Object>>) (Supplier<?>) call, UNI));
+        // Built at start-up (createAll); an instance named later, as in tests of single beans, builds its own.
+        Guard guard = guards.get(name);
+        if (guard == null) {
+            guard = guards.computeIfAbsent(name, build(instance));
+        }
+        Guard chosen = guard;
+        Uni<T> guarded = Uni.createFrom().deferred(() -> (Uni<T>) chosen.get((Supplier<Uni<Object>>) (Supplier<?>) call, UNI));
         return guarded.onFailure().transform(failure -> FailureFallback.classify(instance, failure).at(instance));
     }
 
